@@ -1,0 +1,35 @@
+"""The netcadence application: global options and every command group."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from netcadence import __version__
+from netcadence.cli import agenda, cadences, contacts, settings, touches, tools  # noqa: F401
+from netcadence.cli.base import app
+from netcadence.cli.session import start
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netcadence {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option(
+        "--db", help="Database: a SQLite file, or a URL (sqlite:///x.db, postgresql+psycopg://…). "
+        "Default: NETCADENCE_DB, else the user data folder.", show_default=False)] = None,
+    json: Annotated[bool, typer.Option("--json", help="With no command: the agenda as JSON.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Who you owe a touch to, every morning. With no command: the agenda (as `due`)."""
+    session = start(db)
+    ctx.call_on_close(session.close)
+    if ctx.invoked_subcommand is None:
+        agenda.show_due(json=json)

@@ -1,0 +1,160 @@
+"""Cadence commands: define, set, tag, list, rm."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from netcadence.cli.base import cadence_app, past_date, today
+from netcadence.cli.session import current
+from netcadence.dates import parse_duration
+from netcadence.engine.schedule import Cadence
+from netcadence.errors import InputError
+from netcadence.render.output import emit_json, say, table
+from netcadence.store import cadences, schedule
+from netcadence.store import contacts as contact_store
+from netcadence.text import fold, normalize_tag, printable
+
+
+@cadence_app.command("define")
+def define(
+    name: Annotated[str, typer.Argument(help="The cadence's name.")],
+    step: Annotated[Optional[list[str]], typer.Option(
+        "--step", help="OFFSET[:CHANNEL][:LABEL], e.g. 1d:email:thank-you (repeatable, in order).")] = None,
+    every: Annotated[Optional[str], typer.Option(help="The perpetual interval, e.g. 3m.")] = None,
+    stop_on_reply: Annotated[bool, typer.Option("--stop-on-reply", help="An answer ends the series.")] = False,
+    give_up_after: Annotated[Optional[int], typer.Option(
+        "--give-up-after", help="Set aside as unresponsive after N unanswered touches.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Redefine an existing cadence.")] = False,
+) -> None:
+    """Define a cadence: a series of steps, a perpetual interval, or both."""
+    title = name.strip()
+    if not title or title.lower() in ("none", "default"):
+        raise InputError(f"{name!r} cannot name a cadence; choose another name")
+    steps = tuple(cadences.parse_step(s) for s in step or [])
+    interval = parse_duration(every) if every is not None else None
+    if not steps and interval is None:
+        raise InputError("a cadence needs --every, at least one --step, or both")
+    if give_up_after is not None and give_up_after < 1:
+        raise InputError("--give-up-after needs a whole number ≥ 1")
+    cadence = Cadence(title, steps, interval, stop_on_reply, give_up_after)
+    db = current().db()
+    with db.write():
+        cadence_id, replaced = cadences.define(db, cadence, replace=replace)
+        if replaced:
+            users = [cid for (cid,) in db.rows("SELECT id FROM contact WHERE cadence_label = ?", (title,))]
+            schedule.refresh(db, today(), users)
+    say(f"{'Redefined' if replaced else 'Defined'} cadence {printable(title)}: {cadences.describe(cadence)}")
+
+
+@cadence_app.command("set")
+def set_(
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    cadence: Annotated[str, typer.Argument(help="A cadence name, a duration (2w), none or default.")],
+    from_: Annotated[Optional[str], typer.Option("--from", help="Enrollment date (default today).")] = None,
+) -> None:
+    """Give a contact a cadence (none: no cadence; default: its tags' default)."""
+    start = past_date(from_)
+    db = current().db()
+    with db.write():
+        ref = contact_store.resolve(db, contact)
+        wanted = cadence.strip().lower()
+        choice = wanted if wanted in ("none", "default") else cadences.choose(db, cadence)
+        cadences.assign(db, ref.id, choice)
+        enroll = {ref.id: start or today()}
+        schedule.refresh(db, today(), [ref.id], enroll=enroll)
+    from netcadence.cli.touches import next_due_text
+
+    say(f"{printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id)}")
+
+
+@cadence_app.command("tag")
+def tag(
+    tag_name: Annotated[str, typer.Argument(metavar="TAG", help="The tag.")],
+    cadence: Annotated[str, typer.Argument(help="A cadence name, a duration, or none to remove.")],
+) -> None:
+    """Make a cadence the default for every contact with a tag."""
+    label = normalize_tag(tag_name)
+    if not label:
+        raise InputError("a tag cannot be empty")
+    key = fold(label)
+    db = current().db()
+    with db.write():
+        if cadence.strip().lower() == "none":
+            if not db.run("DELETE FROM tag_default WHERE tag_key = ?", (key,)):
+                raise InputError(f"tag {label!r} has no default cadence")
+        else:
+            choice = cadences.choose(db, cadence)
+            db.run("DELETE FROM tag_default WHERE tag_key = ?", (key,))
+            db.run(
+                "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
+                (key, label, choice.cadence_id, choice.inline),
+            )
+        tagged = [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]
+        schedule.refresh(db, today(), tagged)
+    if cadence.strip().lower() == "none":
+        say(f"Tag {printable(label)} has no default cadence now ({len(tagged)} contacts)")
+    else:
+        say(f"Tag {printable(label)} defaults to {printable(cadence.strip())} ({len(tagged)} contacts)")
+
+
+@cadence_app.command("list")
+def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False) -> None:
+    """List cadences with their steps and interval."""
+    db = current().db()
+    found = sorted(cadences.load_cadences(db).values(), key=lambda c: c.name)
+    tags: dict[str, list[str]] = {}
+    for tag_name, name in db.rows(
+        "SELECT t.tag, c.name FROM tag_default t JOIN cadence c ON c.id = t.cadence_id"
+    ):
+        tags.setdefault(name, []).append(tag_name)
+    if json:
+        emit_json([cadence_json(c, sorted(tags.get(c.name, []))) for c in found])
+        return
+    if not found:
+        say("No cadences yet: 'netcadence cadence define monthly --every 1m' makes one.")
+        return
+    table(
+        ["name", "steps", "every", "options", "tags"],
+        [
+            [c.name, " → ".join(_step_text(s) for s in c.steps) or "-",
+             str(c.every) if c.every else "-", _options(c), ", ".join(sorted(tags.get(c.name, [])))]
+            for c in found
+        ],
+    )
+
+
+def cadence_json(cadence: Cadence, tags: list[str]) -> dict:
+    return {
+        "name": cadence.name,
+        "steps": [
+            {"offset": str(s.offset), "channel": s.channel, "label": s.label} for s in cadence.steps
+        ],
+        "every": str(cadence.every) if cadence.every else None,
+        "stop_on_reply": cadence.stop_on_reply,
+        "give_up_after": cadence.give_up_after,
+        "tags": tags,
+    }
+
+
+def _step_text(step) -> str:
+    return str(step.offset) + (f" {step.action}" if step.action else "")
+
+
+def _options(cadence: Cadence) -> str:
+    parts = []
+    if cadence.stop_on_reply:
+        parts.append("stop on reply")
+    if cadence.give_up_after:
+        parts.append(f"give up after {cadence.give_up_after}")
+    return ", ".join(parts)
+
+
+@cadence_app.command("rm")
+def rm(name: Annotated[str, typer.Argument(help="The cadence's name.")]) -> None:
+    """Remove a cadence no contact or tag uses."""
+    db = current().db()
+    with db.write():
+        cadences.remove(db, name)
+    say(f"Removed cadence {printable(name.strip())}")

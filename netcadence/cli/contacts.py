@@ -1,0 +1,242 @@
+"""Contact commands: add, list, show, edit, find, pause, resume, archive, rm."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from netcadence import config
+from netcadence.cli.base import app, confirm, future_date, past_date, today
+from netcadence.cli.session import current
+from netcadence.errors import InputError
+from netcadence.render import contacts as view
+from netcadence.render.output import emit_json, say
+from netcadence.store import agenda, cadences, details, schedule
+from netcadence.store import contacts as contact_store
+from netcadence.text import printable
+
+Emails = Annotated[Optional[list[str]], typer.Option("--email", help="An email address (repeatable).")]
+Phones = Annotated[Optional[list[str]], typer.Option("--phone", help="A phone number (repeatable).")]
+Tags = Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
+
+
+@app.command()
+def add(
+    name: Annotated[str, typer.Argument(help="The contact's full name.")],
+    email: Emails = None,
+    phone: Phones = None,
+    company: Annotated[Optional[str], typer.Option(help="Company.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Job title.")] = None,
+    tag: Tags = None,
+    met: Annotated[Optional[str], typer.Option(help="When you met (a date).")] = None,
+    how: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
+    linkedin: Annotated[Optional[str], typer.Option(help="LinkedIn profile URL.")] = None,
+    note: Annotated[Optional[str], typer.Option(help="A note about them.")] = None,
+    cadence: Annotated[Optional[str], typer.Option(help="A cadence name or a duration (2w).")] = None,
+) -> None:
+    """Add a contact."""
+    met_on = past_date(met)
+    if met_on and met_on > today():
+        raise InputError(f"--met {met_on.isoformat()} is after today; give a past date")
+    db = current().db()
+    with db.write():
+        new = contact_store.NewContact(
+            name=name, emails=email or [], phones=phone or [], company=company, title=title,
+            tags=tag or [], met_on=met_on, how=how, linkedin=linkedin, note=note,
+        )
+        ref = contact_store.create(db, new, today())
+        _initial_cadence(db, ref.id, cadence, tag or [])
+        schedule.refresh(db, today(), [ref.id])
+    due = db.value("SELECT next_due FROM contact WHERE id = ?", (ref.id,))
+    say(f"Added {printable(ref.name)} ({ref.slug})" + (f", next due {due}" if due else ""))
+
+
+def _initial_cadence(db, contact_id: int, cadence: str | None, tags: list[str]) -> None:
+    """--cadence, else the tags' default, else the default_cadence setting."""
+    if cadence is not None:
+        cadences.assign(db, contact_id, cadences.choose(db, cadence))
+        return
+    fallback = config.load().default_cadence
+    if fallback and not cadences.tag_gives_cadence(db, tags):
+        cadences.assign(db, contact_id, cadences.choose(db, fallback))
+
+
+@app.command("list")
+def list_(
+    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.")] = None,
+    status: Annotated[Optional[str], typer.Option(
+        help="active, paused, archived, unresponsive or all (default: all but archived).")] = None,
+    json: Json = False,
+) -> None:
+    """List contacts."""
+    wanted = _status(status)
+    rows = agenda.list_rows(current().db(), today(), status=wanted, tag=tag)
+    view.contact_list(rows, json=json)
+
+
+def _status(text: str | None) -> str | None:
+    if text is None:
+        return None
+    wanted = text.strip().lower()
+    allowed = ("active", "paused", "archived", "unresponsive", "all")
+    if wanted not in allowed:
+        raise InputError(f"{text!r} is not a status; use one of {', '.join(allowed)}")
+    return wanted
+
+
+@app.command()
+def show(
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    json: Json = False,
+) -> None:
+    """Show a contact: details, cadence, next due, give/ask balance and timeline."""
+    db = current().db()
+    ref = contact_store.resolve(db, contact)
+    data = details.contact_details(db, ref.id, today())
+    if json:
+        emit_json(data)
+    else:
+        view.contact_card(data)
+
+
+@app.command()
+def edit(
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    name: Annotated[Optional[str], typer.Option(help="A new name (the slug stays).")] = None,
+    email: Emails = None,
+    rm_email: Annotated[Optional[list[str]], typer.Option("--rm-email", help="Remove an email.")] = None,
+    phone: Phones = None,
+    rm_phone: Annotated[Optional[list[str]], typer.Option("--rm-phone", help="Remove a phone.")] = None,
+    company: Annotated[Optional[str], typer.Option(help="Company.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Job title.")] = None,
+    met: Annotated[Optional[str], typer.Option(help="When you met.")] = None,
+    how: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
+    linkedin: Annotated[Optional[str], typer.Option(help="LinkedIn profile URL.")] = None,
+    note: Annotated[Optional[str], typer.Option(help="A note about them.")] = None,
+    tag: Tags = None,
+    untag: Annotated[Optional[list[str]], typer.Option("--untag", help="Remove a tag.")] = None,
+) -> None:
+    """Change a contact's details; --email, --phone and --tag add."""
+    met_on = past_date(met)
+    if met_on and met_on > today():
+        raise InputError(f"--met {met_on.isoformat()} is after today; give a past date")
+    db = current().db()
+    with db.write():
+        ref = contact_store.resolve(db, contact)
+        fields = {"company": company, "title": title, "how": how, "note": note,
+                  "met_on": met_on.isoformat() if met_on else None}
+        if name is not None:
+            clean = contact_store.clean_name(name)
+            fields.update(name=clean)
+        if linkedin is not None:
+            fields.update(linkedin=linkedin.strip() or None,
+                          linkedin_key=contact_store.linkedin_key(linkedin))
+        contact_store.update_fields(db, ref.id, fields)
+        contact_store.add_emails(db, ref.id, _valid_emails(email or []))
+        contact_store.remove_values(db, ref.id, "email", rm_email or [])
+        contact_store.add_phones(db, ref.id, phone or [])
+        contact_store.remove_values(db, ref.id, "phone", rm_phone or [])
+        changed = contact_store.add_tags(db, ref.id, tag or [])
+        changed |= contact_store.remove_tags(db, ref.id, untag or [])
+        if changed:
+            schedule.refresh(db, today(), [ref.id])
+    say(f"Updated {printable(name.strip() if name else ref.name)} ({ref.slug})")
+
+
+def _valid_emails(emails: list[str]) -> list[str]:
+    for email in emails:
+        if not contact_store.is_email(email):
+            raise InputError(f"{email!r} is not an email address")
+    return emails
+
+
+@app.command()
+def find(
+    text: Annotated[str, typer.Argument(help="Text to look for.")],
+    json: Json = False,
+) -> None:
+    """Find contacts by name, company, email, notes or touch notes."""
+    db = current().db()
+    ids = agenda.find_ids(db, text)
+    rows = agenda.list_rows(db, today(), status="all", ids=ids)
+    view.contact_list(rows, json=json)
+
+
+@app.command()
+def pause(
+    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Resume by itself on this date.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Pause everyone (a vacation).")] = False,
+) -> None:
+    """Pause a contact's cadence (or everyone's with --all): its clock stops."""
+    end = future_date(until) if until else None
+    if end is not None and end <= today():
+        raise InputError(f"--until {end.isoformat()} is not after today; give a future date")
+    from netcadence.store import pauses
+
+    db = current().db()
+    with db.write():
+        if all_:
+            if contact:
+                raise InputError("give either a contact or --all, not both")
+            pauses.pause_all(db, today(), end)
+            say("Everyone paused" + (f" until {end.isoformat()}" if end else "; resume with 'netcadence resume --all'"))
+            return
+        if not contact:
+            raise InputError("name a contact to pause, or give --all")
+        ref = contact_store.resolve(db, contact)
+        pauses.pause_contact(db, ref, today(), end)
+    say(f"Paused {printable(ref.name)} ({ref.slug})" + (f" until {end.isoformat()}" if end else ""))
+
+
+@app.command()
+def resume(
+    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="End a vacation.")] = False,
+) -> None:
+    """Resume a paused or archived contact (or end a vacation with --all)."""
+    from netcadence.store import pauses
+
+    db = current().db()
+    with db.write():
+        if all_:
+            if contact:
+                raise InputError("give either a contact or --all, not both")
+            pauses.resume_all(db, today())
+            say("Vacation over: cadences run again")
+            return
+        if not contact:
+            raise InputError("name a contact to resume, or give --all")
+        ref = contact_store.resolve(db, contact)
+        pauses.resume_contact(db, ref, today())
+    due = db.value("SELECT next_due FROM contact WHERE id = ?", (ref.id,))
+    say(f"Resumed {printable(ref.name)} ({ref.slug})" + (f", next due {due}" if due else ""))
+
+
+@app.command()
+def archive(contact: Annotated[str, typer.Argument(help="Name, slug or email.")]) -> None:
+    """Archive a contact: kept, never due, found only by exact name, slug or email."""
+    db = current().db()
+    with db.write():
+        ref = contact_store.resolve(db, contact)
+        if ref.archived:
+            raise InputError(f"{ref.name} ({ref.slug}) is already archived")
+        db.run("UPDATE contact SET archived = ? WHERE id = ?", (True, ref.id))
+    say(f"Archived {printable(ref.name)} ({ref.slug}); 'netcadence resume {ref.slug}' brings them back")
+
+
+@app.command()
+def rm(
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+) -> None:
+    """Delete a contact and all their touches."""
+    db = current().db()
+    ref = contact_store.resolve(db, contact)
+    count = db.value("SELECT count(*) FROM touch WHERE contact_id = ?", (ref.id,))
+    confirm(f"Delete {ref.name} ({ref.slug}) and {count} touch{'es' if count != 1 else ''}?", yes)
+    with db.write():
+        db.run("DELETE FROM contact WHERE id = ?", (ref.id,))
+    say(f"Deleted {printable(ref.name)} ({ref.slug})")

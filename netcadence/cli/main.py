@@ -1,0 +1,81 @@
+"""The single exit point: every error becomes one line on stderr and an exit status."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run(argv: list[str] | None = None) -> None:
+    try:
+        code = dispatch(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("netcadence: interrupted\n")
+        code = 130
+    except BrokenPipeError:
+        code = _closed_pipe()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _closed_pipe()
+    sys.exit(code)
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`netcadence due | head -1`): stop quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def dispatch(argv: list[str] | None = None) -> int:
+    from typer._click import exceptions as click_errors
+    from typer.main import get_command
+
+    from netcadence.cli.app import app
+    from netcadence.errors import NetcadenceError
+
+    command = get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="netcadence", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except click_errors.Exit as done:
+        return done.exit_code
+    except click_errors.Abort:
+        sys.stderr.write("netcadence: interrupted\n")
+        return 130
+    except click_errors.ClickException as error:
+        error.show()
+        return error.exit_code
+    except NetcadenceError as error:
+        _error_line(str(error))
+        return error.exit_code
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as error:  # a database driver's error, or a bug
+        if os.environ.get("NETCADENCE_DEBUG"):
+            raise
+        _error_line(describe_unexpected(error))
+        return 1
+
+
+def _error_line(text: str) -> None:
+    sys.stderr.write("netcadence: " + " ".join(text.split()) + "\n")
+
+
+def describe_unexpected(error: Exception) -> str:
+    import sqlite3
+
+    from netcadence.store.db import describe_sqlite_error, mask_password
+
+    if isinstance(error, sqlite3.Error):
+        return describe_sqlite_error(error, None)
+    if type(error).__module__.startswith("psycopg"):
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return f"database error: {mask_password(first)}"
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+    return (
+        f"unexpected error ({type(error).__name__}: {error}); "
+        "rerun with NETCADENCE_DEBUG=1 to see the details"
+    )

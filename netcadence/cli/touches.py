@@ -1,0 +1,254 @@
+"""Touch commands: log, touch edit, touch rm, intro, event, snooze."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+
+from netcadence import config
+from netcadence.cli.base import app, channel, confirm, future_date, past_date, today, touch_app
+from netcadence.cli.session import current, user_name
+from netcadence.dates import parse_duration
+from netcadence.errors import InputError
+from netcadence.render.output import say, warn
+from netcadence.store import cadences, schedule
+from netcadence.store import contacts as contact_store
+from netcadence.store import touches as touch_store
+from netcadence.store.contacts import ContactRef
+from netcadence.store.db import Database
+from netcadence.text import printable
+
+Channel = Annotated[Optional[str], typer.Option(
+    "--channel", "-c", help="call coffee email text meeting visit mail voicemail event social intro other.")]
+When = Annotated[Optional[str], typer.Option(help="When it happened (default today).")]
+Note = Annotated[Optional[str], typer.Option(help="A note.")]
+
+
+@app.command()
+def log(
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    channel_: Channel = None,
+    when: When = None,
+    note: Note = None,
+    inbound: Annotated[bool, typer.Option("--in", help="They reached out or answered.")] = False,
+    give: Annotated[bool, typer.Option("--give", help="You helped them.")] = False,
+    ask: Annotated[bool, typer.Option("--ask", help="You asked them for something.")] = False,
+    new: Annotated[bool, typer.Option("--new", help="Create the contact if it does not exist.")] = False,
+    cadence: Annotated[Optional[str], typer.Option(help="With --new: enroll in this cadence.")] = None,
+    by: Annotated[Optional[str], typer.Option(help="Who logged it (default: you).")] = None,
+) -> None:
+    """Log a touch: a coffee, a call, an email, a visit…"""
+    day = past_date(when, today())
+    assert day is not None
+    touch_store.check_not_future(day, today())
+    kind = channel(channel_)
+    if cadence is not None and not new:
+        raise InputError("--cadence goes with --new; for an existing contact use 'netcadence cadence set'")
+    db = current().db()
+    with db.write():
+        ref = _contact_for_log(db, contact, new, cadence, day)
+        given_before, _ = touch_store.given_asked(db, ref.id)
+        touch_id = touch_store.add(
+            db, ref.id, day, channel=kind, direction="in" if inbound else "out",
+            note=note or "", give=give, ask=ask, by=user_name(by),
+        )
+        schedule.refresh(db, today(), [ref.id])
+    if ask and not give and given_before == 0:
+        warn(f"you have never given to {printable(ref.name)}; give before you ask")
+    say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on {day.isoformat()}; "
+        + next_due_text(db, ref.id))
+
+
+def _contact_for_log(db: Database, query: str, new: bool, cadence: str | None, day: date) -> ContactRef:
+    if not new:
+        return contact_store.resolve(db, query)
+    exact = contact_store.find_exact(db, query)
+    if exact:
+        ref = contact_store.one_of(query, exact)
+        if cadence is not None:
+            cadences.assign(db, ref.id, cadences.choose(db, cadence))
+            schedule.refresh(db, today(), [ref.id], enroll={ref.id: day})
+        return ref
+    email = query.strip() if contact_store.is_email(query) else None
+    ref = contact_store.create(
+        db, contact_store.NewContact(name=query, emails=[email] if email else []), today()
+    )
+    choice = cadence if cadence is not None else config.load().default_cadence
+    if choice:
+        cadences.assign(db, ref.id, cadences.choose(db, choice))
+        schedule.refresh(db, today(), [ref.id], enroll={ref.id: day})
+    return ref
+
+
+def next_due_text(db: Database, contact_id: int) -> str:
+    row = db.row(
+        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since "
+        "FROM contact WHERE id = ?", (contact_id,)
+    )
+    assert row is not None
+    next_due, step, steps, action, label, unresponsive = row
+    if unresponsive:
+        return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
+    if not label:
+        return "no cadence, so never due"
+    if not next_due:
+        return f"cadence {printable(label)} complete, not due again"
+    detail = f"step {step}/{steps}" if step else f"cadence {label}"
+    if action:
+        detail += f" {action}"
+    return f"next due {next_due} ({printable(detail)})"
+
+
+def _touch_id(text: str):
+    try:
+        number = int(text.strip().lstrip("#"))
+    except ValueError:
+        raise InputError(f"{text!r} is not a touch id; 'netcadence show CONTACT' lists them") from None
+    return number
+
+
+@touch_app.command("edit")
+def touch_edit(
+    touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
+    when: When = None,
+    channel_: Channel = None,
+    note: Note = None,
+    inbound: Annotated[Optional[bool], typer.Option("--in/--out", help="Direction.")] = None,
+    give: Annotated[Optional[bool], typer.Option("--give/--no-give", help="You helped them.")] = None,
+    ask: Annotated[Optional[bool], typer.Option("--ask/--no-ask", help="You asked.")] = None,
+) -> None:
+    """Fix a touch; due dates, steps and statuses follow."""
+    number = _touch_id(touch_id)
+    day = past_date(when)
+    if day is not None:
+        touch_store.check_not_future(day, today())
+    kind = channel(channel_) if channel_ is not None else None
+    db = current().db()
+    with db.write():
+        touch = touch_store.get(db, number)
+        touch_store.update(
+            db, touch, today(), day=day, channel=kind, note=note,
+            direction=None if inbound is None else ("in" if inbound else "out"),
+            give=give, ask=ask,
+        )
+    ref = contact_store.ref(db, touch.contact_id)
+    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
+
+
+@touch_app.command("rm")
+def touch_rm(
+    touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+) -> None:
+    """Remove a touch logged by mistake."""
+    number = _touch_id(touch_id)
+    db = current().db()
+    touch = touch_store.get(db, number)
+    ref = contact_store.ref(db, touch.contact_id)
+    confirm(f"Remove touch {number} ({touch.day} {touch.channel}) with {ref.name}?", yes)
+    with db.write():
+        touch_store.remove(db, touch, today())
+    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id)}")
+
+
+@app.command()
+def intro(
+    first: Annotated[str, typer.Argument(metavar="A", help="One person.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="The other person.")],
+    note: Note = None,
+    when: When = None,
+    by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
+) -> None:
+    """Record that you introduced A and B (a given touch on both)."""
+    day = past_date(when, today())
+    assert day is not None
+    touch_store.check_not_future(day, today())
+    db = current().db()
+    with db.write():
+        a = contact_store.resolve(db, first)
+        b = contact_store.resolve(db, second)
+        if a.id == b.id:
+            raise InputError(f"an introduction needs two different people ({a.slug} twice)")
+        ids = []
+        for ref, other in ((a, b), (b, a)):
+            text = note or f"introduced to {other.name}"
+            ids.append(touch_store.add(db, ref.id, day, channel="intro", give=True,
+                                       note=text, by=user_name(by)))
+        schedule.refresh(db, today(), [a.id, b.id])
+    say(f"Introduced {printable(a.name)} ({a.slug}) and {printable(b.name)} ({b.slug}) "
+        f"on {day.isoformat()}: touches {ids[0]} and {ids[1]}")
+
+
+@app.command()
+def event(
+    name: Annotated[str, typer.Argument(help="The event's name.")],
+    met: Annotated[Optional[list[str]], typer.Option("--met", help="Someone you met there (repeatable).")] = None,
+    when: When = None,
+    new: Annotated[bool, typer.Option("--new", help="Create people who do not exist yet.")] = False,
+    by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
+) -> None:
+    """Record a networking event and a touch with each person you met there."""
+    title = " ".join(name.split())
+    if not title:
+        raise InputError("an event needs a name")
+    if not met:
+        raise InputError("name the people you met with --met (repeatable)")
+    day = past_date(when, today())
+    assert day is not None
+    touch_store.check_not_future(day, today())
+    db = current().db()
+    with db.write():
+        people: dict[int, ContactRef] = {}
+        for query in met:
+            ref = _contact_for_log(db, query, new, None, day) if new else contact_store.resolve(db, query)
+            people.setdefault(ref.id, ref)
+        event_id = touch_store.event_id(db, title, day)
+        for ref in people.values():
+            touch_store.add(db, ref.id, day, channel="event", note=title, event_id=event_id,
+                            by=user_name(by))
+        schedule.refresh(db, today(), list(people))
+    names = ", ".join(f"{printable(r.name)} ({r.slug})" for r in people.values())
+    say(f"Recorded {printable(title)} on {day.isoformat()}: met {names}")
+
+
+@app.command()
+def snooze(
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    duration: Annotated[Optional[str], typer.Argument(help="How long, e.g. 2w.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Snooze until this date.")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the snooze.")] = False,
+) -> None:
+    """Push a contact's due date back: not before the given date."""
+    given = [x for x in (duration, until) if x is not None]
+    if clear and given or len(given) > 1:
+        raise InputError("give one of DURATION, --until DATE or --clear")
+    if not clear and not given:
+        raise InputError("say how long: a duration (2w), --until DATE, or --clear")
+    target = None
+    if duration is not None:
+        target = parse_duration(duration).after(today())
+    elif until is not None:
+        target = future_date(until)
+        if target <= today():
+            raise InputError(f"--until {target.isoformat()} is not after today")
+    db = current().db()
+    with db.write():
+        ref = contact_store.resolve(db, contact)
+        status = contact_store.status(db, ref.id, today())
+        label = db.value("SELECT cadence_label FROM contact WHERE id = ?", (ref.id,))
+        if status in ("paused", "archived"):
+            raise InputError(f"{ref.name} ({ref.slug}) is {status}; only active contacts can be snoozed")
+        if not label and not clear:
+            raise InputError(f"{ref.name} ({ref.slug}) has no cadence, so is never due; nothing to snooze")
+        db.run(
+            "UPDATE contact SET snooze_until = ?, snoozed_on = ? WHERE id = ?",
+            (target.isoformat() if target else None, today().isoformat() if target else None, ref.id),
+        )
+        schedule.refresh(db, today(), [ref.id])
+    if clear:
+        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
+    else:
+        say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
+            f"{next_due_text(db, ref.id)}")

@@ -1,0 +1,99 @@
+"""Settings: a small TOML file in the user config folder, validated on every change."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from netcadence.errors import InputError
+from netcadence.suggest import did_you_mean
+
+KEYS = ("capacity", "default_cadence", "dormant_days")
+DEFAULTS: dict[str, object] = {"capacity": None, "default_cadence": None, "dormant_days": 180}
+
+
+@dataclass(frozen=True)
+class Settings:
+    capacity: int | None = None
+    default_cadence: str | None = None
+    dormant_days: int = 180
+
+
+def config_path() -> Path:
+    forced = os.environ.get("NETCADENCE_CONFIG", "").strip()
+    if forced:
+        return Path(forced).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("netcadence", appauthor=False) / "config.toml"
+
+
+def normalize_key(key: str) -> str:
+    name = key.strip().lower().replace("-", "_")
+    if name not in KEYS:
+        raise InputError(
+            f"{key!r} is not a setting{did_you_mean(name, KEYS)}; settings: {', '.join(KEYS)}"
+        )
+    return name
+
+
+def read_raw(path: Path | None = None) -> dict[str, object]:
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the settings file {path}: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"the settings file {path} is not valid TOML ({error}); fix or remove it") from None
+    return {normalize_key(k): v for k, v in data.items()}
+
+
+def load() -> Settings:
+    raw = read_raw()
+    values = {key: validate(key, raw[key]) for key in raw}
+    return Settings(**{**{k: v for k, v in DEFAULTS.items()}, **values})  # type: ignore[arg-type]
+
+
+def validate(key: str, value: object) -> object:
+    """The value a setting takes from text or TOML, or a clear error."""
+    if key in ("capacity", "dormant_days"):
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = 0
+        if isinstance(value, bool) or number < 1:
+            raise InputError(f"{key} must be a whole number ≥ 1 (got {value!r})")
+        return number
+    text = str(value).strip()
+    if not text:
+        raise InputError(f"{key} cannot be empty; use 'netcadence config unset {key}'")
+    return text
+
+
+def save(values: dict[str, object], path: Path | None = None) -> None:
+    path = path or config_path()
+    lines = []
+    for key in KEYS:
+        if key in values and values[key] is not None:
+            value = values[key]
+            if isinstance(value, int):
+                lines.append(f"{key} = {value}")
+            else:
+                escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+                lines.append(f'{key} = "{escaped}"')
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("\n".join(lines) + ("\n" if lines else ""))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,89 @@
+"""`netcadence demo`: a sample network in a throwaway database, dated relative to today."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from netcadence.cli import session as session_module
+from netcadence.engine.schedule import Cadence
+from netcadence.render.output import say, styled
+from netcadence.store import cadences, schedule
+from netcadence.store import contacts as contact_store
+from netcadence.store import touches as touch_store
+from netcadence.store.db import Database
+from netcadence.text import fold, normalize_tag
+
+NETWORK = Path(__file__).with_name("data") / "network.json"
+
+
+def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
+    """Fill an empty database with the sample network, one transaction."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ago = lambda days: today - timedelta(days=days)  # noqa: E731
+    with db.write():
+        for item in data["cadences"]:
+            steps = tuple(
+                cadences.parse_step(":".join(filter(None, (s["offset"], s.get("channel") or "",
+                                                           s.get("label")))))
+                for s in item.get("steps", [])
+            )
+            every = cadences.parse_duration(item["every"]) if item.get("every") else None
+            cadences.define(db, Cadence(item["name"], steps, every, item.get("stop_on_reply", False),
+                                        item.get("give_up_after")), replace=False)
+        for tag, cadence in data.get("tag_defaults", {}).items():
+            choice = cadences.choose(db, cadence)
+            db.run("INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
+                   (fold(normalize_tag(tag)), normalize_tag(tag), choice.cadence_id, choice.inline))
+        for person in data["contacts"]:
+            met = person.get("met_days_ago")
+            ref = contact_store.create(db, contact_store.NewContact(
+                name=person["name"], emails=person.get("emails", []), company=person.get("company"),
+                title=person.get("title"), tags=person.get("tags", []),
+                met_on=ago(met) if met is not None else None,
+            ), ago(person.get("enrolled_days_ago", 0)))
+            if person.get("cadence"):
+                cadences.assign(db, ref.id, cadences.choose(db, person["cadence"]))
+            for touch in person.get("touches", []):
+                touch_store.add(
+                    db, ref.id, ago(touch["days_ago"]), channel=touch.get("channel", "other"),
+                    direction=touch.get("direction", "out"), note=touch.get("note", ""),
+                    give=touch.get("give", False), ask=touch.get("ask", False), by="demo",
+                )
+            schedule.refresh(db, today, [ref.id], enroll={ref.id: ago(person.get("enrolled_days_ago", 0))})
+
+
+def run_demo(today: date, *, keep: bool) -> None:
+    from netcadence.cli.agenda import show_due
+
+    folder = Path(tempfile.mkdtemp(prefix="netcadence-demo-"))
+    path = folder / "demo.db"
+    session = session_module.start(str(path))
+    try:
+        load_network(session.db(), today)
+        styled(f"netcadence demo: a sample network in a throwaway database ({today.isoformat()})",
+               "bold")
+        say("")
+        show_due(within="7d")
+        review = _weekly_review()
+        if review is not None:
+            say("")
+            review()
+        if keep:
+            say("")
+            say(f"The demo database is kept at {path}; try: netcadence --db {path} show ana")
+    finally:
+        session.close()
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _weekly_review():
+    try:
+        from netcadence.cli.review import show_review
+    except ImportError:
+        return None
+    return show_review

@@ -1,0 +1,1 @@
+"""The cadence engine: pure functions over plain data, `today` always passed in."""

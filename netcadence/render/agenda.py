@@ -1,0 +1,64 @@
+"""The agenda as a table: status, who, when, what to do."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netcadence.engine.agenda import AgendaItem
+from netcadence.render.output import say, styled, table
+from netcadence.text import printable
+
+STYLES = {"overdue": "red", "due": "yellow", "upcoming": "dim"}
+
+
+def when_text(item: AgendaItem) -> str:
+    if item.days_overdue > 0:
+        return f"{item.days_overdue}d late"
+    if item.days_overdue == 0:
+        return "today"
+    return f"in {-item.days_overdue}d"
+
+
+def print_agenda(
+    items: list[AgendaItem], *, today: date, capacity: int | None, vacation: str | None,
+    next_up: tuple[str, str, str] | None, header: list[str],
+) -> None:
+    for line in header:
+        say(line)
+    if header:
+        say("")
+    if vacation is not None:
+        say(f"On vacation{' until ' + vacation if vacation else ''}: nothing is due.")
+        return
+    if not items:
+        text = f"Nothing due on {today.isoformat()}."
+        if next_up:
+            text += f" Next: {printable(next_up[0])} ({next_up[1]}) on {next_up[2]}."
+        say(text)
+        return
+    shown = items[:capacity] if capacity else items
+    table(
+        ["", "name", "slug", "due", "when", "what", "last touch"],
+        [
+            [item.status, item.name, item.slug, item.due.isoformat(), when_text(item),
+             _what(item), item.last_touch or "never"]
+            for item in shown
+        ],
+        row_styles=[STYLES[item.status] for item in shown],
+    )
+    overdue = sum(1 for i in items if i.status == "overdue")
+    due_today = sum(1 for i in items if i.status == "due")
+    upcoming = len(items) - overdue - due_today
+    summary = f"{overdue} overdue, {due_today} due today"
+    if upcoming:
+        summary += f", {upcoming} upcoming"
+    say(summary)
+    if len(shown) < len(items):
+        styled(f"{len(items) - len(shown)} more wait beyond today's capacity of {capacity}; "
+               "'netcadence due --all' shows them, 'netcadence plan' spreads them out", "dim")
+
+
+def _what(item: AgendaItem) -> str:
+    if item.step:
+        return f"step {item.step}" + (f" {item.action}" if item.action else "")
+    return item.cadence or ""

@@ -1,0 +1,79 @@
+"""Contact lists and the contact card, as tables or JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netcadence.render.output import emit_json, say, styled, table
+from netcadence.store.agenda import ListRow
+from netcadence.text import printable
+
+
+def list_json(rows: list[ListRow]) -> list[dict[str, Any]]:
+    return [
+        {
+            "slug": r.slug, "name": r.name, "status": r.status, "tags": r.tags,
+            "cadence": r.cadence, "next_due": r.next_due, "last_touch": r.last_touch,
+            "company": r.company,
+        }
+        for r in rows
+    ]
+
+
+def contact_list(rows: list[ListRow], *, json: bool) -> None:
+    if json:
+        emit_json(list_json(rows))
+        return
+    if not rows:
+        say("No contacts.")
+        return
+    table(
+        ["name", "slug", "status", "tags", "cadence", "next due", "last touch"],
+        [
+            [r.name, r.slug, r.status, ", ".join(r.tags), r.cadence or "-",
+             r.next_due or "-", r.last_touch or "-"]
+            for r in rows
+        ],
+    )
+
+
+def contact_card(data: dict[str, Any]) -> None:
+    styled(f"{printable(data['name'])} ({data['slug']}) · {data['status']}", "bold")
+    facts = [
+        ("company", data["company"]), ("title", data["title"]),
+        ("emails", ", ".join(data["emails"])), ("phones", ", ".join(data["phones"])),
+        ("tags", ", ".join(data["tags"])), ("met", data["met"]), ("how", data["how"]),
+        ("linkedin", data["linkedin"]), ("note", data["note"]),
+    ]
+    for label, value in facts:
+        if value:
+            say(f"  {label + ':':10} {printable(value)}")
+    source = {"own": "its own", "tag": "from its tags", "none": ""}[data["cadence_source"]]
+    if data["cadence"]:
+        say(f"  {'cadence:':10} {printable(data['cadence'])} ({source}, since {data['enrolled']})")
+    else:
+        say(f"  {'cadence:':10} none")
+    if data["next_due"]:
+        step = f", step {data['step']}" if data["step"] else ""
+        action = f" — {printable(data['action'])}" if data["action"] else ""
+        say(f"  {'next due:':10} {data['next_due']}{step}{action}")
+    if data["snoozed_until"]:
+        say(f"  {'snoozed:':10} until {data['snoozed_until']}")
+    if data["paused_until"]:
+        say(f"  {'paused:':10} until {data['paused_until']}")
+    if data["unresponsive_since"]:
+        say(f"  {'silent:':10} unresponsive since {data['unresponsive_since']}")
+    say(f"  {'balance:':10} given {data['given']}, asked {data['asked']}")
+    if data["touches"]:
+        say("")
+        table(
+            ["id", "date", "channel", "dir", "give/ask", "note", "by"],
+            [
+                [t["id"], t["date"], t["channel"], t["direction"],
+                 "/".join(x for x, on in (("give", t["give"]), ("ask", t["ask"])) if on),
+                 t["note"], t["by"] or ""]
+                for t in data["touches"]
+            ],
+        )
+    else:
+        say("  no touches yet")

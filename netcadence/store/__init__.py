@@ -1,0 +1,1 @@
+"""The store: tables, connections, migrations and the queries commands need."""

@@ -1,0 +1,127 @@
+"""Reading the stored schedule: the due agenda, lists and contact details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from netcadence.store.contacts import STATUS_SQL
+from netcadence.store.db import Database
+from netcadence.text import fold, normalize_tag
+
+
+@dataclass(frozen=True)
+class DueRow:
+    slug: str
+    name: str
+    due: date
+    interval_days: float | None
+    cadence: str | None
+    step: int | None
+    steps: int | None
+    action: str | None
+    last_touch: str | None
+
+
+def vacation_until(db: Database, today: date) -> str | None:
+    """The end of a vacation in force today ('' when it has no end yet), else None."""
+    row = db.row(
+        "SELECT until FROM pause WHERE contact_id IS NULL AND ended_on IS NULL "
+        "AND (until IS NULL OR until > ?) ORDER BY started_on DESC", (today.isoformat(),)
+    )
+    if row is None:
+        return None
+    return row[0] or ""
+
+
+def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -> list[DueRow]:
+    """Contacts whose effective due date is on or before `horizon`, in no order."""
+    if vacation_until(db, today) is not None:
+        return []
+    sql = (
+        "SELECT c.slug, c.name, c.next_due, c.due_interval, c.cadence_label, c.due_step, "
+        "c.due_steps, c.due_action, c.last_touch FROM contact c "
+        "WHERE c.next_due <= ? AND NOT c.archived AND c.unresponsive_since IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
+        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))"
+    )
+    params: list = [horizon.isoformat(), today.isoformat()]
+    if tag:
+        sql += " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
+        params.append(fold(normalize_tag(tag)))
+    return [
+        DueRow(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
+        for r in db.rows(sql, params)
+    ]
+
+
+@dataclass(frozen=True)
+class ListRow:
+    id: int
+    slug: str
+    name: str
+    status: str
+    tags: list[str]
+    cadence: str | None
+    next_due: str | None
+    last_touch: str | None
+    company: str | None
+
+
+def list_rows(
+    db: Database, today: date, *, status: str | None = None, tag: str | None = None,
+    ids: list[int] | None = None,
+) -> list[ListRow]:
+    sql = (
+        f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.cadence_label, c.next_due, "
+        "c.last_touch, c.company FROM contact c"
+    )
+    params: list = [today.isoformat()]
+    if tag:
+        sql += " WHERE c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
+        params.append(fold(normalize_tag(tag)))
+    tags: dict[int, list[str]] = {}
+    for contact_id, tag_name in db.rows("SELECT contact_id, tag FROM contact_tag ORDER BY tag"):
+        tags.setdefault(contact_id, []).append(tag_name)
+    wanted = set(ids) if ids is not None else None
+    rows = []
+    for r in db.rows(sql, params):
+        if wanted is not None and r[0] not in wanted:
+            continue
+        if status == "all" or (status is None and r[3] != "archived") or r[3] == status:
+            next_due = r[5] if r[3] in ("active", "paused") else None
+            rows.append(ListRow(r[0], r[1], r[2], r[3], tags.get(r[0], []), r[4], next_due,
+                                r[6], r[7]))
+    rows.sort(key=lambda row: (fold(row.name), row.slug))
+    return rows
+
+
+def find_ids(db: Database, text: str) -> list[int]:
+    """Contacts whose name, company, emails, notes or touch notes contain the text."""
+    wanted = fold(text)
+    found: set[int] = set()
+    for contact_id, name, company, note, how, title in db.rows(
+        "SELECT id, name, company, note, how, title FROM contact"
+    ):
+        if any(wanted in fold(value) for value in (name, company, note, how, title) if value):
+            found.add(contact_id)
+    for contact_id, email in db.rows("SELECT contact_id, email FROM contact_email"):
+        if wanted in email.lower():
+            found.add(contact_id)
+    for contact_id, note in db.rows("SELECT contact_id, note FROM touch WHERE note <> ''"):
+        if contact_id not in found and wanted in fold(note):
+            found.add(contact_id)
+    return sorted(found)
+
+
+def next_up(db: Database, today: date) -> tuple[str, str, str] | None:
+    """The next contact due after today: (name, slug, date)."""
+    row = db.row(
+        "SELECT c.name, c.slug, c.next_due FROM contact c WHERE c.next_due > ? "
+        "AND NOT c.archived AND c.unresponsive_since IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
+        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?)) "
+        "ORDER BY c.next_due, c.slug LIMIT 1",
+        (today.isoformat(), today.isoformat()),
+    )
+    return (row[0], row[1], row[2]) if row else None

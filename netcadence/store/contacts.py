@@ -1,0 +1,277 @@
+"""Contacts: creation with unique slugs, resolution of typed names, details and lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from netcadence.errors import Ambiguous, InputError, NotFound
+from netcadence.store.db import Database
+from netcadence.text import fold, name_words, normalize_tag, slugify
+
+EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
+
+STATUS_SQL = (
+    "CASE WHEN c.archived THEN 'archived' "
+    "WHEN EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id AND p.ended_on IS NULL "
+    "AND (p.until IS NULL OR p.until > ?)) THEN 'paused' "
+    "WHEN c.unresponsive_since IS NOT NULL THEN 'unresponsive' ELSE 'active' END"
+)
+
+
+@dataclass(frozen=True)
+class ContactRef:
+    id: int
+    slug: str
+    name: str
+    archived: bool = False
+
+
+@dataclass
+class NewContact:
+    name: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    company: str | None = None
+    title: str | None = None
+    tags: list[str] = field(default_factory=list)
+    met_on: date | None = None
+    how: str | None = None
+    linkedin: str | None = None
+    note: str | None = None
+    vcard_uid: str | None = None
+
+
+def is_email(text: str) -> bool:
+    return bool(EMAIL_RE.match(text.strip()))
+
+
+def clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InputError("a contact needs a name; give a non-empty NAME")
+    return cleaned
+
+
+def linkedin_key(url: str | None) -> str | None:
+    """A LinkedIn profile URL reduced to what identifies it."""
+    if not url or not url.strip():
+        return None
+    key = url.strip().lower()
+    key = re.sub(r"^https?://", "", key)
+    key = re.sub(r"^([a-z]{2,3}\.)?(www\.)?", "", key)
+    return key.split("?")[0].rstrip("/")
+
+
+def unique_slug(db: Database, name: str) -> str:
+    base = slugify(name)
+    taken = {
+        slug for (slug,) in db.rows(
+            "SELECT slug FROM contact WHERE slug = ? OR slug LIKE ?", (base, base + "-%")
+        )
+    }
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def create(db: Database, new: NewContact, today: date) -> ContactRef:
+    """Insert a contact (no cadence yet: the caller sets one and refreshes the schedule)."""
+    name = clean_name(new.name)
+    for email in new.emails:
+        if not is_email(email):
+            raise InputError(f"{email!r} is not an email address")
+    slug = unique_slug(db, name)
+    contact_id = db.insert(
+        "INSERT INTO contact (slug, name, name_key, company, title, met_on, how, linkedin, "
+        "linkedin_key, vcard_uid, note, created_on, archived, cadence_mode) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'tag')",
+        (
+            slug, name, fold(name), _blank(new.company), _blank(new.title),
+            new.met_on.isoformat() if new.met_on else None, _blank(new.how),
+            _blank(new.linkedin), linkedin_key(new.linkedin), _blank(new.vcard_uid),
+            _blank(new.note), today.isoformat(), False,
+        ),
+    )
+    add_emails(db, contact_id, new.emails)
+    add_phones(db, contact_id, new.phones)
+    add_tags(db, contact_id, new.tags)
+    return ContactRef(contact_id, slug, name)
+
+
+def _blank(text: str | None) -> str | None:
+    return text.strip() if text and text.strip() else None
+
+
+def add_emails(db: Database, contact_id: int, emails: list[str]) -> None:
+    have = {key for (key,) in db.rows(
+        "SELECT email_key FROM contact_email WHERE contact_id = ?", (contact_id,)
+    )}
+    for email in emails:
+        email = email.strip()
+        if email.lower() in have:
+            continue
+        have.add(email.lower())
+        db.run(
+            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)",
+            (contact_id, email, email.lower()),
+        )
+
+
+def add_phones(db: Database, contact_id: int, phones: list[str]) -> None:
+    have = {p for (p,) in db.rows("SELECT phone FROM contact_phone WHERE contact_id = ?", (contact_id,))}
+    for phone in phones:
+        phone = phone.strip()
+        if phone and phone not in have:
+            have.add(phone)
+            db.run("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", (contact_id, phone))
+
+
+def add_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
+    have = {key for (key,) in db.rows(
+        "SELECT tag_key FROM contact_tag WHERE contact_id = ?", (contact_id,)
+    )}
+    changed = False
+    for tag in tags:
+        tag = normalize_tag(tag)
+        if not tag:
+            raise InputError("a tag cannot be empty")
+        key = fold(tag)
+        if key in have:
+            continue
+        have.add(key)
+        changed = True
+        db.run(
+            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)",
+            (contact_id, key, tag),
+        )
+    return changed
+
+
+def remove_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
+    changed = False
+    for tag in tags:
+        changed |= db.run(
+            "DELETE FROM contact_tag WHERE contact_id = ? AND tag_key = ?",
+            (contact_id, fold(normalize_tag(tag))),
+        ) > 0
+    return changed
+
+
+# --- resolution of a name typed on the command line -------------------------------
+
+
+def resolve(db: Database, query: str) -> ContactRef:
+    """Exact slug, exact name, email, then word prefixes; else a clear error."""
+    found = find_exact(db, query)
+    if found:
+        return one_of(query, found)
+    wanted = name_words(query)
+    if not wanted:
+        raise NotFound(f"{query!r} does not name a contact; give a name, slug or email")
+    matches = [
+        ContactRef(cid, slug, name)
+        for cid, slug, name in db.rows("SELECT id, slug, name FROM contact WHERE NOT archived")
+        if words_match(wanted, name_words(name))
+    ]
+    if matches:
+        return one_of(query, matches)
+    raise NotFound(unknown_message(db, query))
+
+
+def find_exact(db: Database, query: str) -> list[ContactRef]:
+    """Contacts with exactly this slug, else this name (folded), else this email."""
+    text = query.strip()
+    for sql, value in (
+        ("SELECT id, slug, name, archived FROM contact WHERE slug = ?", text),
+        ("SELECT id, slug, name, archived FROM contact WHERE slug = ?", text.lower()),
+        ("SELECT id, slug, name, archived FROM contact WHERE name_key = ?", fold(text)),
+        (
+            "SELECT DISTINCT c.id, c.slug, c.name, c.archived FROM contact c "
+            "JOIN contact_email e ON e.contact_id = c.id WHERE e.email_key = ?",
+            text.lower(),
+        ),
+    ):
+        rows = db.rows(sql, (value,))
+        if rows:
+            return [ContactRef(r[0], r[1], r[2], bool(r[3])) for r in rows]
+    return []
+
+
+def one_of(query: str, found: list[ContactRef]) -> ContactRef:
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(f"{c.name} ({c.slug})" for c in sorted(found, key=lambda c: c.slug))
+    raise Ambiguous(f"{query.strip()!r} matches several contacts: {listed}; name one by its slug")
+
+
+def words_match(wanted: list[str], words: list[str], used: frozenset[int] = frozenset()) -> bool:
+    """Every wanted word is the prefix of a different word of the name."""
+    if not wanted:
+        return True
+    first, rest = wanted[0], wanted[1:]
+    for index, word in enumerate(words):
+        if index not in used and word.startswith(first):
+            if words_match(rest, words, used | {index}):
+                return True
+    return False
+
+
+def unknown_message(db: Database, query: str) -> str:
+    from netcadence.suggest import closest
+
+    names = {name: slug for slug, name in db.rows("SELECT slug, name FROM contact")}
+    suggestions = closest(query, list(names))
+    hint = ""
+    if suggestions:
+        hint = "; did you mean " + " or ".join(f"{n} ({names[n]})" for n in suggestions) + "?"
+    else:
+        hint = "; add it with 'netcadence add' or log with --new"
+    return f"no contact matches {query.strip()!r}{hint}"
+
+
+def ref(db: Database, contact_id: int) -> ContactRef:
+    row = db.row("SELECT id, slug, name, archived FROM contact WHERE id = ?", (contact_id,))
+    if row is None:
+        raise NotFound(f"contact {contact_id} does not exist")
+    return ContactRef(row[0], row[1], row[2], bool(row[3]))
+
+
+def status(db: Database, contact_id: int, today: date) -> str:
+    return db.value(f"SELECT {STATUS_SQL} FROM contact c WHERE c.id = ?", (today.isoformat(), contact_id))
+
+
+def update_fields(db: Database, contact_id: int, fields: dict[str, str | None]) -> None:
+    """Set the given columns; a None value leaves that column as it is, '' clears it."""
+    allowed = {"name", "company", "title", "met_on", "how", "linkedin", "linkedin_key", "note"}
+    sets, params = [], []
+    for column, value in fields.items():
+        assert column in allowed
+        if value is None:
+            continue
+        value = value.strip() if column != "name" else value
+        sets.append(f"{column} = ?")
+        params.append(value or None)
+        if column == "name":
+            sets.append("name_key = ?")
+            params.append(fold(value))
+    if sets:
+        db.run(f"UPDATE contact SET {', '.join(sets)} WHERE id = ?", (*params, contact_id))
+
+
+def remove_values(db: Database, contact_id: int, kind: str, values: list[str]) -> None:
+    """Remove emails or phones; naming one the contact does not have is an error."""
+    table, column, key = (
+        ("contact_email", "email_key", str.lower) if kind == "email"
+        else ("contact_phone", "phone", str.strip)
+    )
+    for value in values:
+        if not db.run(
+            f"DELETE FROM {table} WHERE contact_id = ? AND {column} = ?",
+            (contact_id, key(value.strip())),
+        ):
+            raise InputError(f"{value!r} is not one of this contact's {kind}s")

@@ -1,0 +1,57 @@
+"""Pauses of one contact and vacations of everyone; both stop the cadence clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netcadence.errors import InputError
+from netcadence.store import schedule
+from netcadence.store.contacts import ContactRef
+from netcadence.store.db import Database
+
+ACTIVE = "ended_on IS NULL AND (until IS NULL OR until > ?)"
+
+
+def pause_contact(db: Database, ref: ContactRef, today: date, until: date | None) -> None:
+    if ref.archived:
+        raise InputError(f"{ref.name} ({ref.slug}) is archived; resume it before pausing")
+    if db.value(f"SELECT count(*) FROM pause WHERE contact_id = ? AND {ACTIVE}",
+                (ref.id, today.isoformat())):
+        raise InputError(f"{ref.name} ({ref.slug}) is already paused; resume it first")
+    db.insert(
+        "INSERT INTO pause (contact_id, started_on, until) VALUES (?, ?, ?)",
+        (ref.id, today.isoformat(), until.isoformat() if until else None),
+    )
+    schedule.refresh(db, today, [ref.id])
+
+
+def resume_contact(db: Database, ref: ContactRef, today: date) -> None:
+    ended = db.run(
+        f"UPDATE pause SET ended_on = ? WHERE contact_id = ? AND {ACTIVE}",
+        (today.isoformat(), ref.id, today.isoformat()),
+    )
+    if ref.archived:
+        db.run("UPDATE contact SET archived = ? WHERE id = ?", (False, ref.id))
+    elif not ended:
+        raise InputError(f"{ref.name} ({ref.slug}) is neither paused nor archived")
+    schedule.refresh(db, today, [ref.id])
+
+
+def pause_all(db: Database, today: date, until: date | None) -> None:
+    if db.value(f"SELECT count(*) FROM pause WHERE contact_id IS NULL AND {ACTIVE}",
+                (today.isoformat(),)):
+        raise InputError("a vacation is already in force; 'netcadence resume --all' ends it")
+    db.insert(
+        "INSERT INTO pause (contact_id, started_on, until) VALUES (NULL, ?, ?)",
+        (today.isoformat(), until.isoformat() if until else None),
+    )
+    schedule.refresh(db, today)
+
+
+def resume_all(db: Database, today: date) -> None:
+    if not db.run(
+        f"UPDATE pause SET ended_on = ? WHERE contact_id IS NULL AND {ACTIVE}",
+        (today.isoformat(), today.isoformat()),
+    ):
+        raise InputError("no vacation is in force; 'netcadence pause --all --until DATE' starts one")
+    schedule.refresh(db, today)
