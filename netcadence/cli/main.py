@@ -29,6 +29,7 @@ def _closed_pipe() -> int:
 
 
 def dispatch(argv: list[str] | None = None) -> int:
+    from typer import Abort, Exit
     from typer._click import exceptions as click_errors
     from typer.main import get_command
 
@@ -39,9 +40,9 @@ def dispatch(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=argv, prog_name="netcadence", standalone_mode=False)
         return result if isinstance(result, int) else 0
-    except click_errors.Exit as done:
+    except Exit as done:
         return done.exit_code
-    except click_errors.Abort:
+    except Abort:
         sys.stderr.write("netcadence: interrupted\n")
         return 130
     except click_errors.ClickException as error:
