@@ -31,7 +31,6 @@ def _closed_pipe() -> int:
 def dispatch(argv: list[str] | None = None) -> int:
     from typer import Abort, Exit
     from typer._click import exceptions as click_errors
-    from typer.exceptions import Abort, Exit
     from typer.main import get_command
 
     from netcadence.cli.app import app
