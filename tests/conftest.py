@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +27,119 @@ class Result:
         return json.loads(self.out)
 
 
+# PostgreSQL runs when NETCADENCE_TEST_PG names a server URL whose user may create
+# databases (.ci/run starts one); each test then gets its own database.
+PG_ENV = "NETCADENCE_TEST_PG"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only: the test is about SQLite files; not run on PostgreSQL"
+    )
+
+
+def pg_server_url() -> str | None:
+    """The PostgreSQL server for tests, as a postgresql+psycopg:// URL, or None."""
+    url = os.environ.get(PG_ENV, "").strip()
+    if not url:
+        return None
+    return "postgresql+psycopg://" + url.split("://", 1)[1]
+
+
+def pg_url_for(database: str) -> str:
+    """The test server's URL with another database name."""
+    server = pg_server_url()
+    assert server is not None
+    base = re.sub(r"/[^/?]*(\?.*)?$", "", server.split("://", 1)[1])
+    query = server.split("?", 1)[1] if "?" in server else ""
+    return f"postgresql+psycopg://{base}/{database}" + (f"?{query}" if query else "")
+
+
+def pg_admin():
+    """An autocommit connection to the test server's own database."""
+    import psycopg
+
+    server = pg_server_url()
+    assert server is not None
+    return psycopg.connect("postgresql://" + server.split("://", 1)[1], autocommit=True)
+
+
+class PgDatabases:
+    """Creates a database per test, copied from a template migrated once to head."""
+
+    def __init__(self) -> None:
+        self.template: str | None = None
+        self.error: str | None = None
+
+    def _make_template(self) -> str:
+        from netcadence.store.db import locate, open_database
+
+        name = f"nc_template_{uuid.uuid4().hex[:8]}"
+        with pg_admin() as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        db = open_database(locate(pg_url_for(name)))
+        db.close()
+        return name
+
+    def create(self, migrated: bool = True) -> str:
+        if migrated and self.template is None:
+            self.template = self._make_template()
+        name = f"nc_{uuid.uuid4().hex[:12]}"
+        with pg_admin() as admin:
+            if migrated:
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+            else:
+                admin.execute(f'CREATE DATABASE "{name}"')
+        return name
+
+    def drop(self, name: str) -> None:
+        with pg_admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        if self.template:
+            self.drop(self.template)
+            self.template = None
+
+
+@pytest.fixture(scope="session")
+def pg_databases():
+    if pg_server_url() is None:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql+psycopg://user@host:port/db")
+    databases = PgDatabases()
+    yield databases
+    databases.close()
+
+
 @pytest.fixture
-def db_url(tmp_path) -> str:
-    """The database a test runs against: a fresh SQLite file."""
-    return str(tmp_path / "data" / "netcadence.db")
+def pg_database(request, pg_databases):
+    """A fresh, empty (unmigrated) PostgreSQL database for one test: its URL."""
+    name = pg_databases.create(migrated=False)
+    yield pg_url_for(name)
+    pg_databases.drop(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """The backend a test runs on; PostgreSQL only when NETCADENCE_TEST_PG is set."""
+    if request.param == "postgresql":
+        if request.node.get_closest_marker("sqlite_only"):
+            pytest.skip("about SQLite files only")
+        if pg_server_url() is None:
+            pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql+psycopg://user@host:port/db")
+    return request.param
+
+
+@pytest.fixture
+def db_url(request, backend, tmp_path) -> str:
+    """The database a test runs against: a fresh SQLite file, or a fresh PostgreSQL database."""
+    if backend == "sqlite":
+        return str(tmp_path / "data" / "netcadence.db")
+    databases = request.getfixturevalue("pg_databases")
+    name = databases.create()
+    request.addfinalizer(lambda: databases.drop(name))
+    return pg_url_for(name)
 
 
 @pytest.fixture
