@@ -123,18 +123,17 @@ def compute_schedule(
             last_touch=last_touch, unresponsive_since=unresponsive,
             series_completed_on=completed,
         )
-    next_due = due.duration.after(due.base)
-    on_hold = False
+    next_due: date | None = due.duration.after(due.base)
+    # A paused contact is never due. An open pause that began after the base leaves the
+    # due date unknown until it ends (it moves by the pause's length, not known yet).
+    on_hold = any(pause.end is None for pause in pauses)
     for pause in pauses:
-        if due.base < pause.start:
-            if pause.end is None:
-                on_hold = True
-            else:
-                next_due += pause.length
-    if snooze and not any(t.day >= snooze.set_on for t in ordered):
+        if due.base < pause.start and next_due is not None:
+            next_due = None if pause.end is None else next_due + pause.length
+    if next_due is not None and snooze and not any(t.day >= snooze.set_on for t in ordered):
         next_due = max(next_due, snooze.until)
     return Schedule(
-        next_due=None if on_hold else next_due,
+        next_due=next_due,
         interval_days=due.duration.nominal_days,
         step=due.step,
         steps=steps,

@@ -1,0 +1,91 @@
+"""SPEC §6's agenda order: urgency first, then days overdue, name, slug; upcoming by date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+import pytest
+
+from netcadence.engine.agenda import build_agenda
+from netcadence.engine.schedule import urgency
+
+TODAY = date(2026, 11, 23)
+
+
+class Row(NamedTuple):
+    slug: str
+    name: str
+    due: date
+    interval_days: float | None
+    cadence: str | None = "c"
+    step: int | None = None
+    steps: int | None = None
+    action: str | None = None
+    last_touch: str | None = None
+
+
+def row(slug: str, late: int, interval: float | None, name: str | None = None) -> Row:
+    return Row(slug, name or slug.title(), TODAY - timedelta(days=late), interval)
+
+
+def order(*rows: Row) -> list[str]:
+    return [item.slug for item in build_agenda(list(rows), TODAY)]
+
+
+@pytest.mark.parametrize("days_overdue, interval, expected", [
+    (7, 7.0, 1.0),
+    (10, 91.31, 10 / 91.31),
+    (3, 7.0, 3 / 7),
+    (0, 7.0, 0.0),
+    (5, None, 5.0),
+])
+def test_urgency_is_days_late_over_the_interval(days_overdue, interval, expected):
+    assert urgency(days_overdue, interval) == pytest.approx(expected)
+
+
+def test_weekly_seven_days_late_outranks_quarterly_ten_days_late():
+    assert order(row("quarterly", 10, 91.31), row("weekly", 7, 7.0)) == ["weekly", "quarterly"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # more urgent first even when fewer days late
+    ([row("a", 30, 365.25), row("b", 2, 1.0)], ["b", "a"]),
+    # same urgency: more days overdue first
+    ([row("short", 7, 7.0), row("long", 14, 14.0)], ["long", "short"]),
+    # same urgency and days: by name, case- and accent-insensitive
+    ([row("z", 3, 7.0, "Élise"), row("y", 3, 7.0, "bob"), row("x", 3, 7.0, "Anna")],
+     ["x", "y", "z"]),
+    # same name: by slug
+    ([row("ana-ruiz-2", 3, 7.0, "Ana Ruiz"), row("ana-ruiz", 3, 7.0, "Ana Ruiz")],
+     ["ana-ruiz", "ana-ruiz-2"]),
+    # due today after every overdue row, however rare
+    ([row("today", 0, 1.0), row("late", 1, 365.25)], ["late", "today"]),
+    # upcoming after due, by date then name (not by urgency or interval)
+    ([row("later", -5, 1.0), row("soon-b", -2, 365.25, "Bo"), row("soon-a", -2, 7.0, "Al"),
+      row("now", 0, 30.44)], ["now", "soon-a", "soon-b", "later"]),
+])
+def test_agenda_order(rows, expected):
+    assert order(*rows) == expected
+
+
+@pytest.mark.parametrize("late, status", [(3, "overdue"), (0, "due"), (-2, "upcoming")])
+def test_status_and_days_overdue(late, status):
+    (item,) = build_agenda([row("a", late, 7.0)], TODAY)
+    assert (item.status, item.days_overdue) == (status, late)
+
+
+def test_agenda_item_json_shape():
+    source = Row("bob-lee", "Bob Lee", date(2026, 11, 20), 7.0, "new-contact", 2, 3,
+                 "email: follow up", "2026-11-02")
+    (item,) = build_agenda([source], TODAY)
+    assert item.as_json() == {
+        "slug": "bob-lee", "name": "Bob Lee", "due": "2026-11-20", "days_overdue": 3,
+        "status": "overdue", "cadence": "new-contact", "step": "2/3",
+        "action": "email: follow up", "last_touch": "2026-11-02", "urgency": 0.4286,
+    }
+
+
+def test_step_is_null_outside_a_series():
+    (item,) = build_agenda([row("a", 1, 7.0)], TODAY)
+    assert (item.step, item.as_json()["step"]) == (None, None)
