@@ -1,0 +1,84 @@
+"""Goal commands: goal add, list, rm; and the goal lines above the agenda."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+
+from netcadence.cli.base import app, channel, today
+from netcadence.cli.session import current
+from netcadence.engine import goals as engine
+from netcadence.errors import InputError
+from netcadence.render import review as view
+from netcadence.render.output import emit_json, say
+from netcadence.store import goals as goal_store
+from netcadence.store.db import Database
+from netcadence.text import normalize_tag, printable
+
+goal_app = typer.Typer(help="Goals you measure: targets per week, month or quarter.",
+                       no_args_is_help=True)
+app.add_typer(goal_app, name="goal")
+
+
+@goal_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The goal's name, e.g. \"client calls\".")],
+    count: Annotated[int, typer.Option("--count", help="The target per period (≥ 1).")],
+    per: Annotated[str, typer.Option("--per", help="week (ISO, Monday to Sunday), month or quarter.")] = "week",
+    tag: Annotated[Optional[str], typer.Option(help="Only touches with contacts who have this tag now.")] = None,
+    channel_: Annotated[Optional[str], typer.Option("--channel", "-c", help="Only touches on this channel.")] = None,
+    direction: Annotated[str, typer.Option(help="out (default), in or any.")] = "out",
+    count_by: Annotated[str, typer.Option(
+        "--count-by", help="contacts (distinct, default), touches or events.")] = "contacts",
+) -> None:
+    """Add a goal, e.g. --count 5 --per week --tag client --channel call."""
+    title = " ".join(name.split())
+    if not title:
+        raise InputError("a goal needs a name")
+    if count < 1:
+        raise InputError(f"--count must be a whole number ≥ 1 (got {count})")
+    goal_tag = normalize_tag(tag) if tag is not None else None
+    if tag is not None and not goal_tag:
+        raise InputError("--tag cannot be empty")
+    goal = engine.Goal(
+        name=title, period=engine.parse_period(per), target=count, tag=goal_tag,
+        channel=channel(channel_) if channel_ is not None else None,
+        direction=engine.parse_direction(direction), count_by=engine.parse_count_by(count_by),
+    )
+    db = current().db()
+    with db.write():
+        goal_store.add(db, goal)
+    progress = goal_store.progress(db, goal, today())
+    say(f"Added goal {printable(title)}: {count} {goal.describe()} per {goal.period}; "
+        f"this {goal.period}: {progress.done}/{count}")
+
+
+@goal_app.command("list")
+def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False) -> None:
+    """Each goal's progress this period, and its streak."""
+    db = current().db()
+    found = goal_store.all_progress(db, today())
+    if json:
+        emit_json([p.as_json() for p in found])
+        return
+    if not found:
+        say("No goals yet; add one with: netcadence goal add \"client calls\" --count 5 --per week")
+        return
+    view.goal_table(found)
+
+
+@goal_app.command("rm")
+def rm(name: Annotated[str, typer.Argument(help="The goal's name.")]) -> None:
+    """Remove a goal (touches stay as they are)."""
+    db = current().db()
+    with db.write():
+        goal = goal_store.find(db, name)
+        goal_store.remove(db, goal)
+    say(f"Removed goal {printable(goal.name)}")
+
+
+def goal_lines(db: Database, today: date) -> list[str]:
+    """One compact line per goal, shown above the agenda."""
+    return [view.goal_line(p) for p in goal_store.all_progress(db, today)]

@@ -1,0 +1,156 @@
+"""Goals, the weekly review, stats, dormant contacts and the plan, as text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netcadence.engine.goals import GoalProgress, progress_bar
+from netcadence.engine.plan import Planned
+from netcadence.render.output import say, styled, table
+from netcadence.text import printable
+
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 40
+
+
+def goal_line(p: GoalProgress) -> str:
+    """`Goal client calls: ██████░░░░ 3/5 this week (2026-W48) · streak 2`."""
+    mark = " ✓" if p.met else ""
+    return (f"Goal {printable(p.goal.name)}: {progress_bar(p.done, p.goal.target)} "
+            f"{p.done}/{p.goal.target} this {p.goal.period} ({p.period.label}){mark}"
+            f" · streak {p.streak}")
+
+
+def goal_table(found: list[GoalProgress]) -> None:
+    table(
+        ["goal", "period", "progress", "done", "streak", "counts"],
+        [
+            [p.goal.name, f"{p.goal.period} {p.period.label}", progress_bar(p.done, p.goal.target),
+             f"{p.done}/{p.goal.target}" + (" met" if p.met else ""), p.streak, p.goal.describe()]
+            for p in found
+        ],
+    )
+
+
+def _people(rows: list[dict], key: str = "date") -> str:
+    return ", ".join(f"{printable(r['name'])} ({r['slug']}, {r[key]})" for r in rows)
+
+
+def _heading(text: str) -> None:
+    say("")
+    styled(text, "bold")
+
+
+def print_review(data: dict[str, Any]) -> None:
+    styled(f"Weekly review {data['week']} ({data['start']} to {data['end']})", "bold")
+    channels = data["touches_by_channel"]
+    _heading(f"Touches: {data['touches']['total']} "
+             f"({data['touches']['out']} out, {data['touches']['in']} in)")
+    if channels:
+        say("  " + ", ".join(f"{ch} {n}" for ch, n in channels.items()))
+    if data["goals"]:
+        _heading("Goals")
+        for goal in data["goals"]:
+            mark = " met" if goal["met"] else ""
+            say(f"  {printable(goal['name'])}: {progress_bar(goal['done'], goal['target'])} "
+                f"{goal['done']}/{goal['target']} {goal['period']} {goal['current']}{mark}"
+                f" · streak {goal['streak']}")
+    balance = data["give_ask"]
+    _heading(f"Give and ask: gave {balance['given']}, asked {balance['asked']} this week "
+             f"(all time: gave {balance['given_all_time']}, asked {balance['asked_all_time']})")
+    if balance["asked"] > balance["given"]:
+        say("  you asked more than you gave this week: give before you ask")
+    overdue = data["overdue"]
+    change = overdue["change"]
+    trend = "no change" if change == 0 else (f"up {change}" if change > 0 else f"down {-change}")
+    _heading(f"Overdue: {overdue['end_of_week']} at the end of the week, "
+             f"{overdue['end_of_last_week']} a week before ({trend})")
+    for title, key, field in (
+        ("New contacts", "new_contacts", "date"),
+        ("Series completed", "series_completed", "date"),
+        ("Became unresponsive", "unresponsive", "date"),
+    ):
+        if data[key]:
+            _heading(f"{title}: {len(data[key])}")
+            say("  " + _people(data[key], field))
+    if data["dormant"]:
+        _heading(f"Dormant, worth reviving ({data['dormant_total']} silent ≥ "
+                 f"{data['dormant_days']} days)")
+        for r in data["dormant"]:
+            say(f"  {printable(r['name'])} ({r['slug']}): {r['days_silent']} days silent"
+                + (f", last touch {r['last_touch']}" if r["last_touch"] else ", never touched"))
+    nxt = data["due_next_week"]
+    _heading(f"Due next week ({data['next_week']}): {len(nxt)}")
+    if nxt:
+        table(["due", "name", "slug", "what"],
+              [[r["due"], r["name"], r["slug"], r["action"] or r["cadence"] or ""] for r in nxt])
+
+
+def sparkline(values: list[int]) -> str:
+    top = max(values, default=0)
+    if top <= 0:
+        return SPARKS[0] * len(values)
+    return "".join(SPARKS[min(len(SPARKS) - 1, v * (len(SPARKS) - 1) // top)] if v else " "
+                   for v in values)
+
+
+def print_stats(data: dict[str, Any], *, by: bool) -> None:
+    weeks = data["weeks"]
+    styled(f"Touches since {data['since']}: {data['touches']} in {len(weeks)} weeks", "bold")
+    counts = [w["touches"] for w in weeks]
+    say(f"  {sparkline(counts)}")
+    top = max(counts, default=0)
+    say("")
+    for week in weeks:
+        length = 0 if top == 0 else round(week["touches"] * BAR_WIDTH / top)
+        if week["touches"] and not length:
+            length = 1
+        say(f"  {week['week']}  {'█' * length}{' ' if length else ''}{week['touches']}")
+    say("")
+    styled("Channel mix", "bold")
+    if data["channels"]:
+        table(["channel", "touches", "share"],
+              [[ch, n, f"{n * 100 / data['touches']:.0f}%"] for ch, n in data["channels"].items()])
+    else:
+        say("  no touches")
+    ratio = data["give_ask"]["ratio"]
+    say("")
+    say(f"Give/ask: gave {data['give_ask']['given']}, asked {data['give_ask']['asked']}"
+        + (f" (ratio {ratio:.2f})" if ratio is not None else ""))
+    schedule = data["on_schedule"]
+    share = schedule["share"]
+    say(f"On schedule: {schedule['on_schedule']} of {schedule['cadenced']} contacts with a cadence"
+        + (f" ({share * 100:.0f}%)" if share is not None else ""))
+    if by:
+        say("")
+        styled("By who logged them", "bold")
+        table(["by", "touches", "contacts", "given", "asked"],
+              [[r["by"] or "(unknown)", r["touches"], r["contacts"], r["given"], r["asked"]]
+               for r in data["by"]])
+
+
+def print_dormant(rows: list[dict], days: int) -> None:
+    if not rows:
+        say(f"No dormant contacts: everyone heard from you in the last {days} days.")
+        return
+    table(
+        ["name", "slug", "status", "silent", "last touch"],
+        [[r["name"], r["slug"], r["status"], f"{r['days_silent']}d", r["last_touch"] or "never"]
+         for r in rows],
+    )
+    say(f"{len(rows)} contact{'s' if len(rows) != 1 else ''} silent for {days} days or more")
+
+
+def print_plan(planned: list[Planned], *, capacity: int | None, days: int) -> None:
+    if not planned:
+        say(f"Nothing to plan in the next {days} days.")
+        return
+    rows = []
+    for p in planned:
+        rows.append([p.day.isoformat() if p.day else "-", p.item.name, p.item.slug,
+                     p.item.due.isoformat(), p.item.status])
+    table(["date", "name", "slug", "due", "status"], rows)
+    unplaced = sum(1 for p in planned if p.day is None)
+    limit = f"at most {capacity} a day" if capacity else "no daily limit"
+    say(f"{len(planned) - unplaced} planned over {days} days ({limit})"
+        + (f"; {unplaced} do not fit: raise capacity or plan more days" if unplaced else ""))
