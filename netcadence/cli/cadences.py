@@ -56,6 +56,8 @@ def set_(
 ) -> None:
     """Give a contact a cadence (none: no cadence; default: its tags' default)."""
     start = past_date(from_)
+    if start is not None and start > today():
+        raise InputError(f"--from {start.isoformat()} is after today; enrollment starts today or earlier")
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)

@@ -1,0 +1,178 @@
+"""Cadence commands: define, set, tag, list, rm."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def show(ok, who, today=None):
+    return ok("show", who, "--json", today=today).json()
+
+
+def cadences(ok):
+    return {c["name"]: c for c in ok("cadence", "list", "--json").json()}
+
+
+# --- define and list --------------------------------------------------------------
+
+
+def test_define_steps_and_list_json(ok):
+    out = ok("cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
+             "--step", "1w:follow up", "--step", "1m:coffee", "--step", "2W", "--every", "3m",
+             "--stop-on-reply", "--give-up-after", "3").out
+    assert "new-contact" in out
+    found = ok("cadence", "list", "--json").json()
+    assert found == [{**found[0], "name": "new-contact", "steps": [
+        {"offset": "1d", "channel": "email", "label": "thank-you note"},
+        {"offset": "1w", "channel": None, "label": "follow up"},
+        {"offset": "1m", "channel": "coffee", "label": None},
+        {"offset": "2w", "channel": None, "label": None},
+    ], "every": "3m", "stop_on_reply": True, "give_up_after": 3}]
+
+
+def test_define_every_only_and_list_order(ok):
+    ok("cadence", "define", "monthly-ish", "--every", "monthly")
+    ok("cadence", "define", "a-weekly", "--every", "1w")
+    found = ok("cadence", "list", "--json").json()
+    assert [c["name"] for c in found] == ["a-weekly", "monthly-ish"]
+    assert found[1] == {**found[1], "steps": [], "every": "1m", "stop_on_reply": False,
+                        "give_up_after": None}
+    out = ok("cadence", "list").out
+    assert "a-weekly" in out and "monthly-ish" in out
+
+
+def test_empty_cadence_list(ok):
+    assert ok("cadence", "list", "--json").json() == []
+    assert "cadence define" in ok("cadence", "list").out
+
+
+@pytest.mark.parametrize("args", [
+    ("x",),
+    ("x", "--every", "0d"),
+    ("x", "--every", "-1w"),
+    ("x", "--every", "5 minutes"),
+    ("x", "--step", "soon:email"),
+    ("x", "--step", "1d:fax:hello"),
+    ("x", "--every", "1w", "--give-up-after", "0"),
+    ("none", "--every", "1w"),
+    ("default", "--every", "1w"),
+    ("  ", "--every", "1w"),
+])
+def test_define_bad_values(ok, nc, args):
+    result = nc("cadence", "define", *args)
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert cadences(ok) == {}
+
+
+def test_redefine_needs_replace(ok, nc):
+    ok("cadence", "define", "keep", "--every", "1m")
+    ok("add", "Ana", "--cadence", "keep")
+    result = nc("cadence", "define", "keep", "--every", "1w")
+    assert result.code == 1 and "--replace" in result.err
+    assert cadences(ok)["keep"]["every"] == "1m"
+    ok("cadence", "define", "keep", "--every", "1w", "--replace")
+    assert cadences(ok)["keep"]["every"] == "1w"
+    assert show(ok, "ana")["next_due"] == "2026-11-30"
+
+
+# --- set --------------------------------------------------------------------------
+
+
+def test_set_by_name_inline_none_default_and_from(ok):
+    ok("cadence", "define", "new-contact", "--step", "1d:email:thanks", "--every", "3m")
+    ok("cadence", "tag", "client", "monthly")
+    ok("add", "Ana", "--tag", "client")
+    ok("cadence", "set", "ana", "new-contact")
+    ana = show(ok, "ana")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"], ana["step"]) == (
+        "new-contact", "own", "2026-11-24", "1/1")
+    out = ok("cadence", "set", "ana", "2w", "--from", "2026-11-01").out
+    assert "2026-11-15" in out
+    assert (show(ok, "ana")["cadence"], show(ok, "ana")["next_due"]) == ("2w", "2026-11-15")
+    ok("cadence", "set", "ana", "none")
+    ana = show(ok, "ana")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == (None, "none", None)
+    ok("cadence", "set", "ana", "default", "--from", "last friday")
+    ana = show(ok, "ana")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == ("monthly", "tag", "2026-12-20")
+
+
+def test_set_errors_change_nothing(ok, nc):
+    ok("add", "Ana", "--cadence", "2w")
+    before = show(ok, "ana")
+    for args in (("ana", "sometimes"), ("ana", "2w", "--from", "2026-02-30"),
+                 ("ana", "2w", "--from", "tomorrow"), ("nobody", "2w"), ("ana", "0w")):
+        result = nc("cadence", "set", *args)
+        assert result.code == 1 and result.out == "", args
+    assert show(ok, "ana") == before
+
+
+# --- tag --------------------------------------------------------------------------
+
+
+def test_tag_default_applies_and_none_removes_it(ok, nc):
+    ok("add", "Ana", "--tag", "Client", today="2026-11-01")
+    ok("add", "Bob", "--tag", "client", "--cadence", "1w", today="2026-11-01")
+    out = ok("cadence", "tag", "CLIENT", "monthly", today="2026-11-10").out
+    assert "client" in out
+    ana = show(ok, "ana")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == ("monthly", "tag", "2026-12-10")
+    assert show(ok, "bob")["cadence"] == "1w"
+    assert cadences(ok) == {}  # an inline default defines no cadence
+    ok("cadence", "tag", "client", "none")
+    assert (show(ok, "ana")["cadence"], show(ok, "ana")["next_due"]) == (None, None)
+    result = nc("cadence", "tag", "client", "none")
+    assert result.code == 1
+    assert nc("cadence", "tag", "client", "sometimes").code == 1
+
+
+def test_most_frequent_tag_default_wins(ok):
+    ok("cadence", "define", "series-only", "--step", "1d:email")
+    ok("cadence", "define", "fortnight", "--every", "2w")
+    ok("cadence", "tag", "a", "quarterly")
+    ok("cadence", "tag", "b", "monthly")
+    ok("cadence", "tag", "c", "series-only")
+    ok("add", "Ana", "--tag", "a", "--tag", "b", "--tag", "c")
+    assert show(ok, "ana")["cadence"] == "monthly"
+    ok("cadence", "tag", "d", "fortnight")
+    ok("cadence", "tag", "e", "14d")
+    ok("edit", "ana", "--tag", "d", "--tag", "e")
+    assert show(ok, "ana")["cadence"] == "14d"  # a tie goes to the alphabetically first name
+    ok("add", "Bob", "--tag", "c", "--tag", "a")
+    assert show(ok, "bob")["cadence"] == "quarterly"  # a series without an interval counts longest
+
+
+def test_enrollment_moves_when_the_applicable_cadence_changes(ok):
+    ok("cadence", "tag", "client", "monthly", today="2026-11-01")
+    ok("cadence", "tag", "vip", "1w", today="2026-11-01")
+    ok("add", "Ana", "--tag", "client", today="2026-11-01")
+    assert show(ok, "ana")["next_due"] == "2026-12-01"
+    ok("edit", "ana", "--tag", "partner", today="2026-11-05")  # no default: nothing changes
+    assert show(ok, "ana")["next_due"] == "2026-12-01"
+    ok("edit", "ana", "--tag", "vip", today="2026-11-10")
+    assert (show(ok, "ana")["cadence"], show(ok, "ana")["next_due"]) == ("1w", "2026-11-17")
+    ok("cadence", "tag", "client", "2w", today="2026-11-12")  # still 1w applies: no change
+    assert show(ok, "ana")["next_due"] == "2026-11-17"
+    ok("edit", "ana", "--untag", "vip", today="2026-11-14")
+    assert (show(ok, "ana")["cadence"], show(ok, "ana")["next_due"]) == ("2w", "2026-11-28")
+
+
+# --- rm ---------------------------------------------------------------------------
+
+
+def test_rm_refused_while_used(ok, nc):
+    ok("cadence", "define", "used", "--every", "1m")
+    ok("cadence", "define", "tagged", "--every", "1m")
+    ok("cadence", "define", "free", "--every", "1m")
+    ok("add", "Ana", "--cadence", "used")
+    ok("cadence", "tag", "client", "tagged")
+    for name, hint in (("used", "1 contact"), ("tagged", "client")):
+        result = nc("cadence", "rm", name)
+        assert result.code == 1 and hint in result.err and result.out == ""
+    ok("cadence", "rm", "free")
+    assert sorted(cadences(ok)) == ["tagged", "used"]
+    result = nc("cadence", "rm", "tagd")
+    assert result.code == 1 and "did you mean" in result.err
+    ok("cadence", "set", "ana", "none")
+    ok("cadence", "rm", "used")
+    assert sorted(cadences(ok)) == ["tagged"]
