@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from netcadence.errors import InputError
 
 NOMINAL_DAYS = {"d": 1.0, "w": 7.0, "m": 30.44, "q": 91.31, "y": 365.25}
+_LONGEST_DAYS = 1000 * 365.25
 _UNIT_WORDS = {
     "d": "d", "day": "d", "days": "d",
     "w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
@@ -43,7 +44,8 @@ def today() -> date:
             raise InputError(
                 f"NETCADENCE_TODAY={forced!r} is not a date; use YYYY-MM-DD"
             ) from None
-    return date.today()
+    # The local calendar day: the UTC instant seen in the machine's time zone.
+    return datetime.now(UTC).astimezone().date()
 
 
 def parse_iso(text: str) -> date:
@@ -116,7 +118,11 @@ def parse_duration(text: str) -> Duration:
     if match and match.group(2) in _UNIT_WORDS:
         count = int(match.group(1))
         if count >= 1:
-            return Duration(count, _UNIT_WORDS[match.group(2)])
+            found = Duration(count, _UNIT_WORDS[match.group(2)])
+            if found.nominal_days > _LONGEST_DAYS:
+                # Dates beyond year 9999 do not exist; refuse here rather than mid-computation.
+                raise InputError(f"{text.strip()!r} is too long; a duration is at most 1000y")
+            return found
     raise InputError(
         f"{text.strip()!r} is not a duration; use Nd, Nw, Nm, Nq or Ny with N ≥ 1 "
         "(e.g. 2w, 3m) or daily, weekly, biweekly, monthly, quarterly, yearly"

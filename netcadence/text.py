@@ -17,21 +17,38 @@ def normalize_tag(tag: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """Letters and digits of any script, accents decomposed away, other runs as `-`."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    """Letters and digits of any script, accents decomposed away, other runs as `-`.
+
+    Accents are the marks on Latin, Greek, Cyrillic, Hebrew and Arabic letters; marks
+    that are part of a letter elsewhere (Devanagari vowel signs, the kana voicing mark)
+    stay, and the result is recomposed so that Hangul syllables come back whole.
+    """
     out: list[str] = []
     dash = False
-    for ch in decomposed:
-        if unicodedata.combining(ch):
+    keep_marks = False
+    for ch in unicodedata.normalize("NFKD", name):
+        category = unicodedata.category(ch)
+        if category[0] == "M":
+            if keep_marks:
+                out.append(ch)
             continue
-        if unicodedata.category(ch)[0] in "LN":
+        if category[0] in "LN":
             if dash and out:
                 out.append("-")
             dash = False
             out.append(ch.lower())
+            keep_marks = category[0] == "L" and not _takes_accents(ch)
         else:
             dash = True
-    return "".join(out) or "contact"
+            keep_marks = False
+    return unicodedata.normalize("NFC", "".join(out)) or "contact"
+
+
+def _takes_accents(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith(_ACCENTED_SCRIPTS)
+
+
+_ACCENTED_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC")
 
 
 def printable(text: str | None) -> str:
