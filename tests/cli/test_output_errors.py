@@ -1,0 +1,116 @@
+"""Output rules and error contract (SPEC §2), and help text on every command."""
+
+from __future__ import annotations
+
+import pytest
+
+TRICKY = "[bold]Ana[/bold] \x07Ruiz\x1b[31m"
+
+
+@pytest.fixture
+def tricky(ok):
+    ok("add", TRICKY, "--cadence", "1w", "--company", "[red]Acme[/red]", today="2026-11-01")
+    return ok
+
+
+def _visible(text: str) -> None:
+    assert "[bold]Ana[/bold]" in text
+    assert "\x07" not in text and "\x1b" not in text
+
+
+@pytest.mark.parametrize("command", [("list",), ("due",), ("show", "bold-ana-bold-ruiz-31m"),
+                                     ("find", "acme"), ("log", "bold-ana-bold-ruiz-31m")])
+def test_user_text_printed_literally_when_piped(tricky, command):
+    _visible(tricky(*command).out)
+
+
+@pytest.mark.parametrize("command", [("list",), ("due",), ("show", "bold-ana-bold-ruiz-31m")])
+def test_user_text_printed_literally_on_a_terminal(tricky, monkeypatch, command):
+    monkeypatch.setattr("netcadence.render.output.on_terminal", lambda: True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    out = tricky(*command).out
+    _visible(out)
+    assert "[red]Acme[/red]" in out or command[0] != "show"
+
+
+def test_json_keeps_the_name_as_typed_and_is_utf8(ok):
+    ok("add", "José [b]Núñez[/b]")
+    result = ok("list", "--json")
+    assert '"José [b]Núñez[/b]"' in result.out
+    assert result.json()[0]["name"] == "José [b]Núñez[/b]"
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (("add",), 2),
+    (("add", "Ana", "--bogus"), 2),
+    (("log",), 2),
+    (("due", "--limit", "abc"), 2),
+    (("cadence", "define", "x", "--give-up-after", "many"), 2),
+    (("nosuchcommand",), 2),
+    (("show", "nobody"), 1),
+    (("log", "nobody"), 1),
+    (("log", "ana", "-c", "fax"), 1),
+    (("log", "ana", "--when", "tomorrow"), 1),
+    (("add", "Bo", "--met", "2026-02-30"), 1),
+    (("cadence", "set", "ana", "sometimes"), 1),
+    (("touch", "edit", "x"), 1),
+    (("touch", "rm", "42", "--yes"), 1),
+    (("snooze", "ana", "2x"), 1),
+    (("config", "set", "capacity", "zero"), 1),
+    (("config", "set", "nosuchkey", "1"), 1),
+    (("due", "--within", "forever"), 1),
+])
+def test_exit_status_and_one_line_on_stderr(ok, nc, args, code):
+    ok("add", "Ana", "--cadence", "1w")
+    before = ok("info", "--json").json()
+    result = nc(*args)
+    assert result.code == code, result.err
+    assert result.out == ""
+    assert result.err.strip() and "Traceback" not in result.err
+    if code == 1:
+        assert result.err.count("\n") == 1 and result.err.startswith("netcadence: ")
+    assert ok("info", "--json").json() == before
+
+
+def test_suggestions_where_one_exists(ok, nc):
+    ok("add", "Ana Ruiz")
+    assert "coffee" in nc("log", "ana", "-c", "cofee").err
+    assert "Ana Ruiz" in nc("show", "Anna Ruis").err
+    assert "monthly" in nc("add", "Bo", "--cadence", "monthyl").err
+    ok("cadence", "define", "new-contact", "--every", "1m")
+    assert "new-contact" in nc("cadence", "set", "ana", "new-contcat").err
+
+
+def _commands(command, path=()):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _commands(sub, (*path, name))
+
+
+def test_every_command_has_help():
+    from typer.main import get_command
+
+    from netcadence.cli.app import app
+
+    root = get_command(app)
+    walked = list(_commands(root))
+    assert len(walked) > 20
+    missing = [" ".join(path) for path, command in walked
+               if not (command.help or command.short_help or "").strip()]
+    assert missing == []
+    for path, command in walked:
+        for param in command.params:
+            if param.param_type_name == "option" and param.name not in ("help",):
+                assert (param.help or "").strip(), f"{' '.join(path)} {param.opts} has no help"
+
+
+def test_help_runs_for_every_command(nc):
+    from typer.main import get_command
+
+    from netcadence.cli.app import app
+
+    for path, _command in _commands(get_command(app)):
+        result = nc(*path, "--help")
+        assert result.code == 0, path
+        assert "Usage" in result.out and "Traceback" not in result.err
