@@ -391,3 +391,25 @@ def test_pick_tag_cadence(candidates, expected):
             cadences.append(series("1d", name=name))
     chosen = pick_tag_cadence(cadences)
     assert (chosen.name if chosen else None) == expected
+
+
+# --- rules together ----------------------------------------------------------------------
+
+def test_a_reply_on_the_day_a_step_completes_ends_the_series():
+    result = compute_schedule(STOPPING, [out("2026-11-02"), inb("2026-11-02")], d("2026-11-01"))
+    assert (result.next_due, result.step) == (d("2027-02-02"), None)
+    assert result.series_completed_on == d("2026-11-02")
+
+
+def test_give_up_after_in_a_series_keeps_the_step():
+    cadence = series("1d", "1w", "1m", every="3m", give_up_after=2)
+    result = compute_schedule(cadence, [out("2026-11-02"), out("2026-11-03")], d("2026-11-01"))
+    assert result.unresponsive_since == d("2026-11-03")
+    assert (result.next_due, result.step) == (d("2026-12-03"), 3)
+
+
+def test_enrolled_later_than_the_last_touch():
+    # a series counts from the enrollment; a perpetual cadence from the last touch
+    touches = [out("2026-10-01", "coffee")]
+    assert due(NEW_CONTACT, touches, "2026-11-01") == "2026-11-02"
+    assert due(perpetual("3m"), touches, "2026-11-01") == "2027-01-01"
