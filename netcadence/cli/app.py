@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from netcadence import __version__
-from netcadence.cli import agenda, cadences, contacts, goals, review, settings, touches, tools  # noqa: F401
+from netcadence.cli import agenda, cadences, contacts, goals, io, review, settings, touches, tools  # noqa: F401
 from netcadence.cli.base import app
 from netcadence.cli.session import start
 

@@ -1,0 +1,283 @@
+"""Import, export and backup commands."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from netcadence.cli.base import app, today
+from netcadence.cli.session import current, user_name
+from netcadence.errors import InputError
+from netcadence.io.records import Importer, Record, Summary
+from netcadence.render.output import say, warn
+from netcadence.suggest import did_you_mean
+from netcadence.text import normalize_tag, printable
+
+import_app = typer.Typer(
+    help="Import contacts: LinkedIn, Google, vCard, CSV or netcadence JSON.", no_args_is_help=True
+)
+app.add_typer(import_app, name="import")
+
+PROGRESS_FROM = 500
+File = Annotated[str, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+Tags = Annotated[list[str] | None, typer.Option(
+    "--tag", help="Tag every imported contact (repeatable).")]
+CadenceOption = Annotated[str | None, typer.Option(
+    "--cadence", help="Enroll new contacts (and those without a cadence) today: a name or a duration.")]
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction so that a dry run rolls everything back."""
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal and the file is large; else nothing."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _tags(tags: list[str] | None) -> list[str]:
+    cleaned = []
+    for tag in tags or []:
+        if not normalize_tag(tag):
+            raise InputError("--tag cannot be empty")
+        cleaned.append(normalize_tag(tag))
+    return cleaned
+
+
+def _importer(db, tags: list[str] | None, cadence: str | None) -> Importer:
+    from netcadence.store import cadences as cadence_store
+
+    choice = cadence_store.choose(db, cadence) if cadence is not None else None
+    return Importer(db, today(), tags=_tags(tags), cadence=choice)
+
+
+def _run(file: str, records: list[Record], dry_run: bool, tags: list[str] | None,
+         cadence: str | None, *, warnings: list[tuple[int, str]] = (),
+         broken: list[tuple[int, str]] = ()) -> None:
+    """Import the records read from a file in one transaction (all or nothing)."""
+    db = current().db()
+    summary: Summary | None = None
+    try:
+        with db.write():
+            importer = _importer(db, tags, cadence)
+            for line, text in warnings:
+                importer.summary.warn(f"line {line}", text)
+            for line, text in broken:
+                importer.summary.skip(f"line {line}", text)
+            with _progress(len(records), "importing") as advance:
+                for record in records:
+                    importer.add(record)
+                    advance(1)
+            summary = importer.finish()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    assert summary is not None
+    _report(file, summary, dry_run)
+
+
+def _report(file: str, summary: Summary, dry_run: bool) -> None:
+    for where, text in summary.warnings:
+        warn(f"{where}: {printable(text)}")
+    head = "Dry run (nothing written) of" if dry_run else "Imported"
+    extra = "".join(f", {count} {key}" for key, count in summary.extra.items())
+    say(f"{head} {printable(file)}: {summary.created} created, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged, {len(summary.skipped)} skipped{extra}")
+    for where, text in summary.skipped:
+        say(f"  skipped {where}: {printable(text)}")
+
+
+def _run_csv(file: str, parse: Callable, dry_run: bool, tags: list[str] | None,
+             cadence: str | None) -> None:
+    from netcadence.io.files import read_text
+    from netcadence.io.table import Table
+
+    _tags(tags)
+    table = Table(read_text(file), file)
+    records = parse(table)
+    _run(file, records, dry_run, tags, cadence, warnings=table.warnings)
+
+
+@import_app.command("linkedin")
+def import_linkedin(file: File, dry_run: DryRun = False, tag: Tags = None,
+                    cadence: CadenceOption = None) -> None:
+    """Import LinkedIn's Connections.csv (Connected On becomes the met date)."""
+    from netcadence.io import linkedin
+
+    def parse(table):
+        if not table.find_header(linkedin.is_header):
+            table.first_row_as_header()
+            raise InputError(
+                f"{file!r} is not a LinkedIn Connections export: no header with First Name, "
+                f"Last Name and Connected On (columns found: {table.found_columns()})")
+        return linkedin.records(table)
+
+    _run_csv(file, parse, dry_run, tag, cadence)
+
+
+@import_app.command("google")
+def import_google(file: File, dry_run: DryRun = False, tag: Tags = None,
+                  cadence: CadenceOption = None) -> None:
+    """Import a Google Contacts CSV export (labels become tags)."""
+    from netcadence.io import google
+
+    def parse(table):
+        if not table.find_header(google.is_header):
+            table.first_row_as_header()
+            raise InputError(
+                f"{file!r} is not a Google Contacts export: no header with 'E-mail 1 - Value' "
+                f"and Labels (columns found: {table.found_columns()})")
+        return google.records(table)
+
+    _run_csv(file, parse, dry_run, tag, cadence)
+
+
+@import_app.command("csv")
+def import_csv(
+    file: File,
+    map_: Annotated[list[str] | None, typer.Option(
+        "--map", help='Which column is which: "name=Full Name,email=E-mail" (fields: name, '
+        "first_name, last_name, email, phone, company, title, note, how, tags, met, linkedin, uid).")] = None,
+    dry_run: DryRun = False, tag: Tags = None, cadence: CadenceOption = None,
+) -> None:
+    """Import a CSV: LinkedIn, Google and Outlook exports are recognised; others need --map."""
+    from netcadence.io import csvfile
+
+    _run_csv(file, lambda table: csvfile.records(table, map_), dry_run, tag, cadence)
+
+
+@import_app.command("vcard")
+def import_vcard(file: File, dry_run: DryRun = False, tag: Tags = None,
+                 cadence: CadenceOption = None) -> None:
+    """Import vCards (2.1, 3.0, 4.0) from a phone, a mail program or an address book."""
+    from netcadence.io import vcard
+    from netcadence.io.files import read_text
+
+    _tags(tag)
+    text = read_text(file)
+    if not vcard.looks_like_vcard(text):
+        raise InputError(f"{file!r} is not a vCard file: no BEGIN:VCARD line in it")
+    records, broken = [], []
+    for card in vcard.cards(text):
+        try:
+            records.append(vcard.record(card))
+        except ValueError as error:
+            broken.append((card.line, f"unreadable card: {error}"))
+    _run(file, records, dry_run, tag, cadence, broken=broken)
+
+
+@import_app.command("json")
+def import_json(file: File, dry_run: DryRun = False, tag: Tags = None,
+                cadence: CadenceOption = None) -> None:
+    """Import netcadence JSON: a full export, or a hand-written file with the essentials."""
+    from netcadence.io import jsonfile
+
+    _tags(tag)
+    doc = jsonfile.load(file)
+    db = current().db()
+    summary: Summary | None = None
+    try:
+        with db.write():
+            importer = _importer(db, tag, cadence)
+            with _progress(jsonfile.size(doc), "importing") as advance:
+                jsonfile.JsonImport(importer, doc, user_name(None), advance).run()
+            summary = importer.summary
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    assert summary is not None
+    _report(file, summary, dry_run)
+
+
+EXPORT_KINDS = ("json", "csv", "ics")
+
+
+@app.command("export")
+def export(
+    kind: Annotated[str, typer.Argument(metavar="json|csv|ics", help="The format.")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+) -> None:
+    """Export everything as JSON, contacts as CSV, or what is due as iCalendar to-dos."""
+    wanted = kind.strip().lower()
+    if wanted not in EXPORT_KINDS:
+        raise InputError(f"{kind!r} is not an export format{did_you_mean(wanted, EXPORT_KINDS)}; "
+                         "use json, csv or ics")
+    from netcadence.io import export as exporter
+
+    db = current().db()
+    if wanted == "json":
+        data = exporter.json_text(exporter.document(db, today())).encode("utf-8")
+    elif wanted == "csv":
+        data = exporter.csv_text(db, today()).encode("utf-8")
+    else:
+        from netcadence.io.ics import ics_bytes
+
+        data = ics_bytes(db, today())
+    if output is None:
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is not None:
+            out.write(data)
+            out.flush()
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        return
+    from netcadence.io.files import atomic_write
+
+    atomic_write(output, data)
+    say(f"Exported {wanted} to {printable(output)}")
+
+
+@app.command()
+def backup(
+    file: Annotated[str | None, typer.Argument(
+        metavar="[FILE]", help="Where to write the copy (default: beside the database, dated).",
+        show_default=False)] = None,
+) -> None:
+    """A consistent copy of the SQLite database, safe while other commands write."""
+    import sqlite3
+
+    from netcadence.store.db import copy_sqlite
+
+    session = current()
+    location = session.location
+    if location.backend != "sqlite" or location.path is None:
+        raise InputError(
+            "backup copies a SQLite database; for PostgreSQL use pg_dump "
+            "(e.g. pg_dump -Fc -f netcadence.dump DBNAME)")
+    session.db()
+    source = location.path
+    default_name = f"{source.stem}-{today().isoformat()}{source.suffix or '.db'}"
+    target = Path(file).expanduser() if file else source.with_name(default_name)
+    if target.is_dir():
+        target = target / default_name
+    if not target.parent.is_dir():
+        raise InputError(f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist")
+    if target.exists() and target.resolve() == source.resolve():
+        raise InputError("the backup cannot overwrite the database itself; give another FILE")
+    connection = sqlite3.connect(str(source))
+    try:
+        copy_sqlite(connection, target)
+    except OSError as error:
+        raise InputError(f"cannot write {str(target)!r}: {error.strerror}") from None
+    finally:
+        connection.close()
+    say(f"Backed up {printable(str(source))} to {printable(str(target))}")

@@ -1,0 +1,1 @@
+"""Importers and exporters: LinkedIn, Google, vCard, CSV, JSON, iCalendar."""

@@ -1,0 +1,181 @@
+"""Exports: everything a user can see as versioned JSON, and one CSV row per contact.
+
+The JSON is deterministic (sorted, no export timestamp) so that export, import
+into an empty database, and export again give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from datetime import date
+from typing import Any
+
+from netcadence.store.contacts import STATUS_SQL
+from netcadence.store.db import Database
+
+FORMAT_VERSION = 1
+CSV_COLUMNS = ("slug", "name", "status", "company", "title", "emails", "phones", "tags",
+               "cadence", "next_due", "last_touch")
+# Lists whose items print one per line; the others are indented in full.
+_ONE_LINE = {"tag_defaults", "events", "touches", "goals", "vacations"}
+
+
+def _pauses(rows: list[tuple]) -> list[dict[str, Any]]:
+    return [{"start": s, "until": u, "ended": e} for s, u, e in rows]
+
+
+def document(db: Database, today: date) -> dict[str, Any]:
+    """Everything a user can see, as plain data in the versioned JSON shape."""
+    from netcadence.store import cadences as cadence_store
+
+    names = {cid: name for cid, name in db.rows("SELECT id, name FROM cadence")}
+    cadences = [
+        {"name": c.name,
+         "steps": [{"offset": str(s.offset), "channel": s.channel, "label": s.label}
+                   for s in c.steps],
+         "every": str(c.every) if c.every else None,
+         "stop_on_reply": c.stop_on_reply, "give_up_after": c.give_up_after}
+        for c in sorted(cadence_store.load_cadences(db).values(), key=lambda c: c.name)
+    ]
+    tag_defaults = sorted(
+        ({"tag": tag, "cadence": names[cid] if cid is not None else inline}
+         for tag, cid, inline in db.rows("SELECT tag, cadence_id, cadence_inline FROM tag_default")),
+        key=lambda t: t["tag"],
+    )
+    lists: dict[str, dict[int, list[str]]] = {"emails": {}, "phones": {}, "tags": {}}
+    for sql, key in (
+        ("SELECT contact_id, email FROM contact_email ORDER BY id", "emails"),
+        ("SELECT contact_id, phone FROM contact_phone ORDER BY id", "phones"),
+        ("SELECT contact_id, tag FROM contact_tag ORDER BY tag", "tags"),
+    ):
+        for cid, value in db.rows(sql):
+            lists[key].setdefault(cid, []).append(value)
+    pauses: dict[int, list[tuple]] = {}
+    vacations = []
+    for cid, started, until, ended in db.rows(
+        "SELECT contact_id, started_on, until, ended_on FROM pause ORDER BY started_on, id"
+    ):
+        if cid is None:
+            vacations.append((started, until, ended))
+        else:
+            pauses.setdefault(cid, []).append((started, until, ended))
+    slugs: dict[int, str] = {}
+    contacts = []
+    for row in db.rows(
+        f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.company, c.title, c.met_on, c.how, "
+        "c.linkedin, c.note, c.vcard_uid, c.created_on, c.cadence_mode, c.cadence_id, "
+        "c.cadence_inline, c.enrolled_on, c.next_due, c.last_touch, c.snooze_until, "
+        "c.snoozed_on FROM contact c", (today.isoformat(),)
+    ):
+        (cid, slug, name, status, company, title, met, how, linkedin, note, uid, created, mode,
+         cadence_id, inline, enrolled, next_due, last_touch, snooze_until, snoozed_on) = row
+        slugs[cid] = slug
+        cadence = None
+        if mode == "own":
+            cadence = names.get(cadence_id) if cadence_id is not None else inline
+        elif mode == "none":
+            cadence = "none"
+        contacts.append({
+            "slug": slug, "name": name, "status": status,
+            "emails": lists["emails"].get(cid, []), "phones": lists["phones"].get(cid, []),
+            "company": company, "title": title, "tags": lists["tags"].get(cid, []),
+            "met": met, "how": how, "linkedin": linkedin, "note": note, "vcard_uid": uid,
+            "created": created, "cadence": cadence, "enrolled": enrolled,
+            "next_due": next_due if status in ("active", "paused") else None,
+            "last_touch": last_touch,
+            "snooze": {"until": snooze_until, "set_on": snoozed_on} if snooze_until else None,
+            "pauses": _pauses(pauses.get(cid, [])),
+        })
+    contacts.sort(key=lambda c: c["slug"])
+    events = {eid: (name, held) for eid, name, held in db.rows("SELECT id, name, held_on FROM event")}
+    touches = [
+        {"id": tid, "contact": slugs[cid], "date": day, "channel": channel,
+         "direction": direction, "note": note or "", "give": bool(give), "ask": bool(ask),
+         "by": by,
+         "event": {"name": events[eid][0], "date": events[eid][1]} if eid in events else None}
+        for tid, cid, day, channel, direction, note, give, ask, by, eid in db.rows(
+            "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, "
+            "event_id FROM touch"
+        )
+    ]
+    touches.sort(key=lambda t: (t["date"], t["id"]))
+    goals = sorted(
+        ({"name": name, "period": period, "target": target, "tag": tag, "channel": channel,
+          "direction": direction, "count_by": count_by}
+         for name, period, target, tag, channel, direction, count_by in db.rows(
+             "SELECT name, period, target, tag, channel, direction, count_by FROM goal")),
+        key=lambda g: g["name"],
+    )
+    return {
+        "netcadence": FORMAT_VERSION,
+        "cadences": cadences,
+        "tag_defaults": tag_defaults,
+        "contacts": contacts,
+        "events": sorted(({"name": n, "date": d} for n, d in events.values()),
+                         key=lambda e: (e["date"], e["name"])),
+        "touches": touches,
+        "goals": goals,
+        "vacations": _pauses(vacations),
+    }
+
+
+def json_text(doc: dict[str, Any]) -> str:
+    """Indented JSON, small records one per line (fast to write and easy to diff)."""
+    out = ["{", f'  "netcadence": {json.dumps(doc["netcadence"])}']
+    for key, items in doc.items():
+        if key == "netcadence":
+            continue
+        if not items:
+            out[-1] += ","
+            out.append(f"  {json.dumps(key)}: []")
+            continue
+        if key in _ONE_LINE:
+            body = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+        else:
+            body = ",\n".join(
+                textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "    ")
+                for item in items
+            )
+        out[-1] += ","
+        out.append(f"  {json.dumps(key)}: [\n{body}\n  ]")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def safe_cell(value: str) -> str:
+    """A cell no spreadsheet will run as a formula."""
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
+
+
+def csv_text(db: Database, today: date) -> str:
+    doc_rows = db.rows(
+        f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.company, c.title, c.cadence_label, "
+        "c.next_due, c.last_touch FROM contact c", (today.isoformat(),)
+    )
+    lists: dict[str, dict[int, list[str]]] = {"emails": {}, "phones": {}, "tags": {}}
+    for sql, key in (
+        ("SELECT contact_id, email FROM contact_email ORDER BY id", "emails"),
+        ("SELECT contact_id, phone FROM contact_phone ORDER BY id", "phones"),
+        ("SELECT contact_id, tag FROM contact_tag ORDER BY tag", "tags"),
+    ):
+        for cid, value in db.rows(sql):
+            lists[key].setdefault(cid, []).append(value)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for cid, slug, name, status, company, title, label, next_due, last_touch in sorted(
+        doc_rows, key=lambda r: r[1]
+    ):
+        cells = [
+            slug, name, status, company or "", title or "",
+            "; ".join(lists["emails"].get(cid, [])), "; ".join(lists["phones"].get(cid, [])),
+            "; ".join(lists["tags"].get(cid, [])), label or "",
+            (next_due or "") if status in ("active", "paused") else "", last_touch or "",
+        ]
+        writer.writerow([safe_cell(cell) for cell in cells])
+    return buffer.getvalue()

@@ -1,0 +1,336 @@
+"""The shape every importer produces, and how an imported record meets the contacts already there.
+
+Matching, so that importing the same file twice creates nothing new: slug (JSON
+only), LinkedIn URL, any email, vCard UID, then the folded name when exactly one
+contact has it and nothing conflicts. A match fills empty fields and adds
+emails, phones and tags; it never overwrites what the user entered.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from netcadence.store import cadences as cadence_store
+from netcadence.store import schedule
+from netcadence.store.contacts import is_email, linkedin_key
+from netcadence.store.db import Database
+from netcadence.text import fold, normalize_tag, slugify
+
+FILLABLE = ("company", "title", "note", "how", "linkedin", "vcard_uid", "met_on")
+
+
+@dataclass
+class Record:
+    """One contact as read from a file; `where` says where (`line 12`, `contacts[3]`)."""
+
+    where: str
+    name: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    company: str | None = None
+    title: str | None = None
+    note: str | None = None
+    how: str | None = None
+    linkedin: str | None = None
+    vcard_uid: str | None = None
+    tags: list[str] = field(default_factory=list)
+    met_on: date | None = None
+    slug: str | None = None
+    created_on: date | None = None
+    archived: bool = False
+
+
+@dataclass
+class Summary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    extra: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, where: str, reason: str) -> None:
+        self.skipped.append((where, reason))
+
+    def warn(self, where: str, reason: str) -> None:
+        self.warnings.append((where, reason))
+
+    def count(self, key: str, by: int = 1) -> None:
+        self.extra[key] = self.extra.get(key, 0) + by
+
+
+@dataclass
+class Known:
+    """What matching and merging need to know about a contact already stored."""
+
+    id: int
+    slug: str
+    name_key: str
+    fields: dict[str, str | None]
+    emails: set[str]
+    phones: set[str]
+    tags: set[str]
+    cadence_mode: str
+    cadence_label: str | None
+
+
+def clean_text(text: str | None) -> str | None:
+    """Trimmed, control characters dropped (newlines kept for notes), or None when empty."""
+    if text is None:
+        return None
+    kept = "".join(
+        ch for ch in str(text) if ch in "\n\t" or unicodedata.category(ch) != "Cc"
+    ).strip()
+    return kept or None
+
+
+def clean_name(text: str | None) -> str | None:
+    cleaned = clean_text(text)
+    return " ".join(cleaned.split()) if cleaned else None
+
+
+def clean_email(text: str) -> str | None:
+    value = (text or "").strip()
+    if value.lower().startswith("mailto:"):
+        value = value[7:].strip()
+    return value if value and is_email(value) else None
+
+
+def split_tags(values: list[str] | str | None, separators: str = ",") -> list[str]:
+    """Tags from categories or labels: split at the separators, trimmed, empty ones dropped."""
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    found: list[str] = []
+    for value in values:
+        parts = [value]
+        for sep in separators:
+            parts = [piece for part in parts for piece in part.split(sep)]
+        for part in parts:
+            tag = normalize_tag(part)
+            if tag:
+                found.append(tag)
+    return found
+
+
+class Importer:
+    """Adds records to the database inside the caller's transaction, remembering what it did."""
+
+    def __init__(self, db: Database, today: date, *, tags: list[str] | None = None,
+                 cadence: cadence_store.CadenceChoice | None = None) -> None:
+        self.db = db
+        self.today = today
+        self.extra_tags = [normalize_tag(t) for t in tags or [] if normalize_tag(t)]
+        self.cadence = cadence
+        self.summary = Summary()
+        self.touched: set[int] = set()
+        self.enroll: dict[int, date] = {}
+        self.known: dict[int, Known] = {}
+        self.by_slug: dict[str, int] = {}
+        self.by_linkedin: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_uid: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self._load()
+
+    def _load(self) -> None:
+        db = self.db
+        for (cid, slug, name_key, company, title, note, how, linkedin, uid, met_on, mode,
+             label) in db.rows(
+            "SELECT id, slug, name_key, company, title, note, how, linkedin, vcard_uid, met_on, "
+            "cadence_mode, cadence_label FROM contact"
+        ):
+            fields = {"company": company, "title": title, "note": note, "how": how,
+                      "linkedin": linkedin, "vcard_uid": uid, "met_on": met_on}
+            self._remember(Known(cid, slug, name_key, fields, set(), set(), set(), mode, label))
+        for cid, key in db.rows("SELECT contact_id, email_key FROM contact_email"):
+            self.known[cid].emails.add(key)
+            self.by_email.setdefault(key, cid)
+        for cid, phone in db.rows("SELECT contact_id, phone FROM contact_phone"):
+            self.known[cid].phones.add(phone)
+        for cid, key in db.rows("SELECT contact_id, tag_key FROM contact_tag"):
+            self.known[cid].tags.add(key)
+
+    def _remember(self, known: Known) -> None:
+        self.known[known.id] = known
+        self.by_slug[known.slug] = known.id
+        self.by_name.setdefault(known.name_key, []).append(known.id)
+        key = linkedin_key(known.fields["linkedin"])
+        if key:
+            self.by_linkedin.setdefault(key, known.id)
+        if known.fields["vcard_uid"]:
+            self.by_uid.setdefault(known.fields["vcard_uid"], known.id)
+
+    # --- one record -------------------------------------------------------------------
+
+    def add(self, record: Record) -> int | None:
+        """Create or merge one record; returns the contact's id, or None when skipped."""
+        emails = []
+        for value in record.emails:
+            email = clean_email(value)
+            if email and email.lower() not in {e.lower() for e in emails}:
+                emails.append(email)
+        record.emails = emails
+        record.phones = [p for p in dict.fromkeys(clean_name(p) for p in record.phones) if p]
+        record.name = clean_name(record.name) or (emails[0] if emails else None)
+        if not record.name:
+            self.summary.skip(record.where, "no name and no email")
+            return None
+        if record.met_on and record.met_on > self.today:
+            self.summary.warn(
+                record.where, f"met date {record.met_on.isoformat()} is after today; dropped"
+            )
+            record.met_on = None
+        record.tags = [t for t in (normalize_tag(t) for t in [*record.tags, *self.extra_tags]) if t]
+        for name in FILLABLE[:-1]:
+            value = getattr(record, name)
+            setattr(record, name, clean_name(value) if name != "note" else clean_text(value))
+        match = self.match(record)
+        if match is None:
+            cid = self._create(record)
+            self.summary.created += 1
+        else:
+            cid = match
+            if self._merge(self.known[cid], record):
+                self.summary.updated += 1
+            else:
+                self.summary.unchanged += 1
+        self.touched.add(cid)
+        return cid
+
+    def match(self, record: Record) -> int | None:
+        if record.slug and record.slug in self.by_slug:
+            return self.by_slug[record.slug]
+        key = linkedin_key(record.linkedin)
+        if key and key in self.by_linkedin:
+            return self.by_linkedin[key]
+        for email in record.emails:
+            if email.lower() in self.by_email:
+                return self.by_email[email.lower()]
+        if record.vcard_uid and record.vcard_uid in self.by_uid:
+            return self.by_uid[record.vcard_uid]
+        same_name = self.by_name.get(fold(record.name or ""), [])
+        if len(same_name) != 1:
+            return None
+        known = self.known[same_name[0]]
+        theirs = linkedin_key(known.fields["linkedin"])
+        if key and theirs and key != theirs:
+            return None
+        mine = {e.lower() for e in record.emails}
+        if mine and known.emails and mine != known.emails:
+            return None
+        return known.id
+
+    def _create(self, record: Record) -> int:
+        assert record.name is not None
+        slug = self._slug(record)
+        key = linkedin_key(record.linkedin) if record.linkedin else None
+        if key and key in self.by_linkedin:
+            record.linkedin, key = None, None
+        if record.vcard_uid and record.vcard_uid in self.by_uid:
+            record.vcard_uid = None
+        fields = {
+            "company": record.company, "title": record.title, "note": record.note,
+            "how": record.how, "linkedin": record.linkedin, "vcard_uid": record.vcard_uid,
+            "met_on": record.met_on.isoformat() if record.met_on else None,
+        }
+        created = (record.created_on or self.today).isoformat()
+        cid = self.db.insert(
+            "INSERT INTO contact (slug, name, name_key, company, title, met_on, how, linkedin, "
+            "linkedin_key, vcard_uid, note, created_on, archived, cadence_mode) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'tag')",
+            (slug, record.name, fold(record.name), fields["company"], fields["title"],
+             fields["met_on"], fields["how"], fields["linkedin"], key, fields["vcard_uid"],
+             fields["note"], created, record.archived),
+        )
+        known = Known(cid, slug, fold(record.name), fields, set(), set(), set(), "tag", None)
+        self._remember(known)
+        self._add_lists(known, record)
+        if self.cadence is not None:
+            self.give_cadence(known, self.cadence)
+        return cid
+
+    def _slug(self, record: Record) -> str:
+        wanted = (record.slug or "").strip()
+        if wanted and slugify(wanted) == wanted and wanted not in self.by_slug:
+            return wanted
+        base = slugify(record.name or "")
+        if base not in self.by_slug:
+            return base
+        number = 2
+        while f"{base}-{number}" in self.by_slug:
+            number += 1
+        return f"{base}-{number}"
+
+    def _merge(self, known: Known, record: Record) -> bool:
+        sets: dict[str, str | None] = {}
+        for name in FILLABLE:
+            value = getattr(record, name)
+            if name == "met_on" and value is not None:
+                value = value.isoformat()
+            if not value or known.fields.get(name):
+                continue
+            if name == "linkedin":
+                key = linkedin_key(value)
+                if key in self.by_linkedin:
+                    continue
+                sets["linkedin_key"] = key
+                self.by_linkedin[key] = known.id
+            if name == "vcard_uid":
+                if value in self.by_uid:
+                    continue
+                self.by_uid[value] = known.id
+            sets[name] = value
+            known.fields[name] = value
+        if sets:
+            assignments = ", ".join(f"{column} = ?" for column in sets)
+            self.db.run(f"UPDATE contact SET {assignments} WHERE id = ?", (*sets.values(), known.id))
+        changed = bool(sets) | self._add_lists(known, record)
+        if self.cadence is not None and known.cadence_mode == "tag" and not known.cadence_label:
+            changed |= self.give_cadence(known, self.cadence)
+        return changed
+
+    def _add_lists(self, known: Known, record: Record) -> bool:
+        emails = []
+        for email in record.emails:
+            key = email.lower()
+            if key in known.emails or self.by_email.get(key, known.id) != known.id:
+                continue
+            known.emails.add(key)
+            self.by_email[key] = known.id
+            emails.append((known.id, email, key))
+        phones = []
+        for phone in record.phones:
+            if phone not in known.phones:
+                known.phones.add(phone)
+                phones.append((known.id, phone))
+        tags = []
+        for tag in record.tags:
+            key = fold(tag)
+            if key not in known.tags:
+                known.tags.add(key)
+                tags.append((known.id, key, tag))
+        self.db.run_many(
+            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)", emails)
+        self.db.run_many("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", phones)
+        self.db.run_many(
+            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)", tags)
+        return bool(emails or phones or tags)
+
+    def give_cadence(self, known: Known, choice: cadence_store.CadenceChoice,
+                     enrolled: date | None = None) -> bool:
+        """The contact's own cadence, enrolled today unless a date is given."""
+        cadence_store.assign(self.db, known.id, choice)
+        known.cadence_mode = "own"
+        known.cadence_label = choice.cadence.name
+        self.enroll[known.id] = enrolled or self.today
+        return True
+
+    def finish(self, *, everyone: bool = False) -> Summary:
+        """Recompute the schedules of the contacts this import touched (or of everyone)."""
+        schedule.refresh(self.db, self.today, None if everyone else sorted(self.touched),
+                         enroll=self.enroll)
+        return self.summary

@@ -1,0 +1,62 @@
+"""A CSV file read as a header row (found below any preamble) and rows keyed by column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from netcadence.errors import InputError
+from netcadence.io.files import csv_rows
+
+HEADER_SEARCH_ROWS = 30
+
+
+class Table:
+    def __init__(self, text: str, name: str) -> None:
+        self.name = name
+        self._rows = list(csv_rows(text))
+        self.warnings: list[tuple[int, str]] = []
+        self.header_line = 0
+        self.columns: list[str] = []
+
+    def find_header(self, accept: Callable[[list[str]], bool]) -> bool:
+        for line, row in self._rows[:HEADER_SEARCH_ROWS]:
+            if accept(row):
+                self._use_header(line, row)
+                return True
+        return False
+
+    def first_row_as_header(self) -> None:
+        for line, row in self._rows:
+            if any(cell.strip() for cell in row):
+                self._use_header(line, row)
+                return
+        raise InputError(f"{self.name!r} is empty: no header row and no data")
+
+    def _use_header(self, line: int, row: list[str]) -> None:
+        self.header_line = line
+        self.columns = [cell.strip().lstrip("\ufeff") for cell in row]
+
+    def found_columns(self) -> str:
+        shown = [c for c in self.columns if c] or [
+            c.strip() for _, row in self._rows[:1] for c in row if c.strip()
+        ]
+        return ", ".join(shown[:40]) if shown else "none"
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """Data rows after the header (blank lines dropped), keyed by lower-cased column name."""
+        keys = [c.lower() for c in self.columns]
+        for line, row in self._rows:
+            if line <= self.header_line or not any(cell.strip() for cell in row):
+                continue
+            values: dict[str, str] = {}
+            for key, cell in zip(keys, row, strict=False):
+                cell = cell.strip()
+                if key and cell and key not in values:
+                    values[key] = cell
+            yield line, values
+
+    def count(self) -> int:
+        return sum(1 for line, _ in self._rows if line > self.header_line)
+
+    def warn(self, line: int, text: str) -> None:
+        self.warnings.append((line, text))
