@@ -56,7 +56,8 @@ def add(
 def _initial_cadence(db, contact_id: int, cadence: str | None, tags: list[str]) -> None:
     """--cadence, else the tags' default, else the default_cadence setting."""
     if cadence is not None:
-        cadences.assign(db, contact_id, cadences.choose(db, cadence))
+        explicit_none = cadence.strip().lower() == "none"
+        cadences.assign(db, contact_id, "none" if explicit_none else cadences.choose(db, cadence))
         return
     fallback = config.load().default_cadence
     if fallback and not cadences.tag_gives_cadence(db, tags):

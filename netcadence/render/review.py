@@ -153,4 +153,5 @@ def print_plan(planned: list[Planned], *, capacity: int | None, days: int) -> No
     unplaced = sum(1 for p in planned if p.day is None)
     limit = f"at most {capacity} a day" if capacity else "no daily limit"
     say(f"{len(planned) - unplaced} planned over {days} days ({limit})"
-        + (f"; {unplaced} do not fit: raise capacity or plan more days" if unplaced else ""))
+        + (f"; {unplaced} {'does' if unplaced == 1 else 'do'} not fit: raise capacity or plan "
+           "more days" if unplaced else ""))
