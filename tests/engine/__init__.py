@@ -1,0 +1,1 @@
+"""Tests of the pure cadence engine (a package, so test names may repeat elsewhere)."""
