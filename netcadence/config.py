@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +46,8 @@ def read_raw(path: Path | None = None) -> dict[str, object]:
         return {}
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the settings file {path}: {error}") from None
+    import tomllib  # only when there is a settings file
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -88,6 +88,8 @@ def save(values: dict[str, object], path: Path | None = None) -> None:
             else:
                 escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
                 lines.append(f'{key} = "{escaped}"')
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
     try:

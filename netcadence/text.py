@@ -55,6 +55,8 @@ def printable(text: str | None) -> str:
     """User text as it was typed, without control characters (newlines become spaces)."""
     if not text:
         return ""
+    if text.isprintable():  # no control characters: the common case, kept fast
+        return text
     cleaned = []
     for ch in text:
         if ch in "\n\r\t":

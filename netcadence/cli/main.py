@@ -28,7 +28,35 @@ def _closed_pipe() -> int:
     return 0
 
 
-def dispatch(argv: list[str] | None = None) -> int:
+def dispatch(argv: list[str] | None = None, *, fast: bool = True) -> int:
+    """Run one command line; `fast=False` always goes through the Typer app."""
+    if fast:
+        code = _dispatch_fast(sys.argv[1:] if argv is None else list(argv))
+        if code is not None:
+            return code
+    return _dispatch_typer(argv)
+
+
+def _dispatch_fast(args: list[str]) -> int | None:
+    """The hottest commands, read before Typer is imported (cli/fast.py)."""
+    from netcadence.cli.fast import run as run_fast
+    from netcadence.errors import NetcadenceError
+
+    try:
+        return run_fast(args)
+    except NetcadenceError as error:
+        _error_line(str(error))
+        return error.exit_code
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as error:  # a database driver's error, or a bug
+        if os.environ.get("NETCADENCE_DEBUG"):
+            raise
+        _error_line(describe_unexpected(error))
+        return 1
+
+
+def _dispatch_typer(argv: list[str] | None = None) -> int:
     from typer import Abort, Exit
     from typer._click import exceptions as click_errors
     from typer.main import get_command

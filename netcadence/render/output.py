@@ -30,6 +30,8 @@ def warn(text: str) -> None:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -44,7 +46,8 @@ def table(
     """A table: cells are user text, printed literally (no markup, no control characters)."""
     cells = [[printable("" if value is None else str(value)) for value in row] for row in rows]
     if on_terminal():
-        _rich_table(headers, cells, title, styles, row_styles)
+        if not _styled_table(headers, cells, title, styles, row_styles):
+            _rich_table(headers, cells, title, styles, row_styles)
         return
     if title:
         say(title)
@@ -54,6 +57,74 @@ def table(
     for row in [list(headers), *cells]:
         padded = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         say("  ".join(padded).rstrip())
+
+
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7"}
+_COLOURS = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+
+
+def _sgr(style: str | None) -> str | None:
+    """The escape sequence for a simple style ("" for none), or None when Rich must draw it.
+
+    Rich costs more to load than the whole agenda, so simple styles are written
+    directly, as Rich would write them: NO_COLOR drops colours but keeps bold and dim.
+    """
+    if os.environ.get("TERM") == "unknown" or not sys.stdout.isatty():
+        return ""  # Rich too writes no styles where it sees no terminal
+    codes = []
+    for word in (style or "").split():
+        base = word.removeprefix("bright_")
+        if word in _SGR:
+            codes.append(_SGR[word])
+        elif base in _COLOURS:
+            if not os.environ.get("NO_COLOR"):
+                codes.append(str(_COLOURS.index(base) + (90 if base != word else 30)))
+        else:
+            return None
+    return f"\x1b[{';'.join(codes)}m" if codes else ""
+
+
+def _styled_table(headers, cells, title, styles, row_styles) -> bool:
+    """The table as Rich draws it (no borders, bold header), when it fits the terminal."""
+    import shutil
+
+    widths = [_width(h) for h in headers]
+    for row in cells:
+        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
+    if sum(widths) + 2 * (len(widths) - 1) > shutil.get_terminal_size().columns:
+        return False
+    column_styles = list(styles) if styles else [None] * len(headers)
+    lines_styles = [None, *(row_styles or [None] * len(cells))]
+    out = []
+    if title:
+        out.append(_paint(title, "italic"))
+    for index, row in enumerate([list(headers), *cells]):
+        line_style = "bold" if index == 0 else lines_styles[index]
+        if not styles:  # one style for the whole line
+            line = _paint("  ".join(
+                c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)
+            ).rstrip(), line_style)
+            if line is None:
+                return False
+            out.append(line)
+            continue
+        parts = []
+        for cell, width, column_style in zip(row, widths, column_styles, strict=True):
+            style = " ".join(s for s in (column_style, line_style) if s)
+            painted = _paint(cell + " " * (width - _width(cell)), style)
+            if painted is None:
+                return False
+            parts.append(painted)
+        out.append("  ".join(parts).rstrip())
+    sys.stdout.write("\n".join(out) + "\n")
+    return True
+
+
+def _paint(text: str, style: str | None) -> str | None:
+    code = _sgr(style)
+    if code is None:
+        return None
+    return f"{code}{text}\x1b[0m" if code else text
 
 
 def _rich_table(headers, cells, title, styles, row_styles) -> None:
@@ -72,6 +143,10 @@ def _rich_table(headers, cells, title, styles, row_styles) -> None:
 def styled(text: str, style: str) -> None:
     """A line with a style on a terminal; user text is never read as markup."""
     if on_terminal():
+        painted = _paint(text, style)
+        if painted is not None:
+            say(painted)
+            return
         from rich.console import Console
         from rich.text import Text
 

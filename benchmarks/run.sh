@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# netcadence's daily commands timed as whole processes, paired with taskwarrior's `task next`.
+#
+#   benchmarks/run.sh            # 5,000 contacts / 250,000 touches and 50,000 / 2,500,000
+#   RUNS=50 benchmarks/run.sh    # more runs per command (default 30)
+#   SMALL_ONLY=1 benchmarks/run.sh
+#
+# Needs hyperfine, and taskwarrior (`task`) for the pairing; /usr/bin/time for peak
+# memory. Databases are built once and kept in benchmarks/.cache/ (delete it to rebuild).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+cache="$here/.cache"
+py="${PYTHON:-$root/.venv/bin/python}"
+nc="${NETCADENCE:-$root/.venv/bin/netcadence}"
+runs="${RUNS:-30}"
+mkdir -p "$cache"
+
+# What users run: bytecode compiled (pip compiles on install), default settings.
+unset PYTHONDONTWRITEBYTECODE NETCADENCE_TODAY NETCADENCE_DEBUG NO_COLOR
+"$py" -m compileall -q "$root/netcadence" > /dev/null
+export NETCADENCE_CONFIG="$cache/no-config.toml" NETCADENCE_USER=bench
+
+build() {  # contacts touches
+    local db="$cache/n$1.db"
+    if [ ! -f "$db" ]; then
+        echo "building $db ($1 contacts, $2 touches)…" >&2
+        "$py" "$here/generate.py" --contacts "$1" --touches "$2" --db "$db.partial" \
+            --taskwarrior "$cache/tasks$1.json"
+        mv "$db.partial" "$db"
+    fi
+}
+
+build 5000 250000
+[ -n "${SMALL_ONLY:-}" ] || build 50000 2500000
+small="$cache/n5000.db"
+large="$cache/n50000.db"
+
+# A copy for `log`, which writes.
+cp "$small" "$cache/log.db"
+slug=$("$py" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
+    'SELECT slug FROM contact ORDER BY id LIMIT 1').fetchone()[0])" "$small")
+prefix=${slug:0:2}
+
+commands=(
+    -n "due (piped)" "env NETCADENCE_DB=$small $nc due"
+    -n "due (terminal)" "script -qfc 'env NETCADENCE_DB=$small $nc due' /dev/null"
+    -n "log" "env NETCADENCE_DB=$cache/log.db $nc log $slug --note benchmark"
+    -n "completion" "env _NETCADENCE_COMPLETE=complete_bash 'COMP_WORDS=netcadence log $prefix' COMP_CWORD=2 NETCADENCE_DB=$small $nc"
+)
+if NETCADENCE_DB="$small" "$nc" review --help > /dev/null 2>&1; then
+    commands+=(-n "review" "env NETCADENCE_DB=$small $nc review")
+fi
+if [ -z "${SMALL_ONLY:-}" ]; then
+    commands+=(-n "due 50k (piped)" "env NETCADENCE_DB=$large $nc due")
+fi
+if command -v task > /dev/null; then
+    taskdata="$cache/task5000"
+    if [ ! -f "$taskdata/pending.data" ]; then
+        mkdir -p "$taskdata"
+        printf 'data.location=%s\nconfirmation=off\nnews.version=2.6.0\n' "$taskdata" \
+            > "$cache/task5000.rc"
+        TASKRC="$cache/task5000.rc" task import "$cache/tasks5000.json" > /dev/null 2>&1
+    fi
+    commands+=(
+        -n "task next (piped)" "env TASKRC=$cache/task5000.rc task next"
+        -n "task next (terminal)" "script -qfc 'env TASKRC=$cache/task5000.rc task next' /dev/null"
+    )
+fi
+
+hyperfine -N --warmup 3 --runs "$runs" --style basic --export-json "$cache/times.json" \
+    "${commands[@]}" > "$cache/hyperfine.txt"
+
+memory() {  # peak resident set of `due`, in KiB
+    local peak=0 kib
+    for _ in 1 2 3; do
+        kib=$( { NETCADENCE_DB="$1" /usr/bin/time -f %M "$nc" due > /dev/null; } 2>&1 | tail -1)
+        [ "$kib" -gt "$peak" ] && peak=$kib
+    done
+    echo "$peak"
+}
+mem_small=$(memory "$small")
+mem_large=0
+[ -n "${SMALL_ONLY:-}" ] || mem_large=$(memory "$large")
+
+"$py" - "$cache/times.json" "$mem_small" "$mem_large" <<'EOF'
+import json, statistics, sys
+
+results = {r["command"]: statistics.median(r["times"]) * 1000
+           for r in json.load(open(sys.argv[1]))["results"]}
+task = results.get("task next (piped)")
+task_tty = results.get("task next (terminal)")
+targets = {"due (piped)": 0.8, "due (terminal)": 1.2, "log": 1.5, "completion": 1.5}
+print(f"{'command':<22}{'median':>10}{'× task next':>14}{'target':>9}")
+for name, ms in results.items():
+    base = task_tty if "terminal" in name else task
+    ratio = f"{ms / base:.2f}" if base and not name.startswith("task") else ""
+    target = f"≤ {targets[name]}" if name in targets else ""
+    print(f"{name:<22}{ms:>8.1f}ms{ratio:>14}{target:>9}")
+if "due 50k (piped)" in results:
+    print(f"due 50k / due 5k: {results['due 50k (piped)'] / results['due (piped)']:.2f} (target ≤ 1.3)")
+for label, kib in (("5k", sys.argv[2]), ("50k", sys.argv[3])):
+    if int(kib):
+        print(f"peak memory of due at {label}: {int(kib) / 1024:.1f} MiB (target ≤ 40)")
+EOF
