@@ -9,6 +9,7 @@ import typer
 
 from netcadence import config
 from netcadence.cli.base import app, future_date
+from netcadence.cli.completion import complete_tag
 from netcadence.cli.session import current
 from netcadence.dates import parse_duration
 from netcadence.engine.agenda import build_agenda
@@ -22,7 +23,7 @@ from netcadence.store import agenda
 def due(
     within: Annotated[Optional[str], typer.Option(help="Also show who is due within this duration.")] = None,
     on: Annotated[Optional[str], typer.Option(help="The agenda as it will be on this date.")] = None,
-    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.")] = None,
+    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most N rows.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Show every row, past the daily capacity.")] = False,
     json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,

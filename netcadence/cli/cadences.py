@@ -7,6 +7,9 @@ from typing import Annotated, Optional
 import typer
 
 from netcadence.cli.base import cadence_app, past_date, today
+from netcadence.cli.completion import (
+    complete_cadence, complete_cadence_choice, complete_contact, complete_tag,
+)
 from netcadence.cli.session import current
 from netcadence.dates import parse_duration
 from netcadence.engine.schedule import Cadence
@@ -50,8 +53,9 @@ def define(
 
 @cadence_app.command("set")
 def set_(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
-    cadence: Annotated[str, typer.Argument(help="A cadence name, a duration (2w), none or default.")],
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
+    cadence: Annotated[str, typer.Argument(help="A cadence name, a duration (2w), none or default.",
+                                        autocompletion=complete_cadence_choice)],
     from_: Annotated[Optional[str], typer.Option("--from", help="Enrollment date (default today).")] = None,
 ) -> None:
     """Give a contact a cadence (none: no cadence; default: its tags' default)."""
@@ -73,8 +77,9 @@ def set_(
 
 @cadence_app.command("tag")
 def tag(
-    tag_name: Annotated[str, typer.Argument(metavar="TAG", help="The tag.")],
-    cadence: Annotated[str, typer.Argument(help="A cadence name, a duration, or none to remove.")],
+    tag_name: Annotated[str, typer.Argument(metavar="TAG", help="The tag.", autocompletion=complete_tag)],
+    cadence: Annotated[str, typer.Argument(help="A cadence name, a duration, or none to remove.",
+                                        autocompletion=complete_cadence)],
 ) -> None:
     """Make a cadence the default for every contact with a tag."""
     label = normalize_tag(tag_name)
@@ -154,7 +159,7 @@ def _options(cadence: Cadence) -> str:
 
 
 @cadence_app.command("rm")
-def rm(name: Annotated[str, typer.Argument(help="The cadence's name.")]) -> None:
+def rm(name: Annotated[str, typer.Argument(help="The cadence's name.", autocompletion=complete_cadence)]) -> None:
     """Remove a cadence no contact or tag uses."""
     db = current().db()
     with db.write():

@@ -8,6 +8,7 @@ import typer
 
 from netcadence import config
 from netcadence.cli.base import app, confirm, future_date, past_date, today
+from netcadence.cli.completion import complete_cadence, complete_contact, complete_tag
 from netcadence.cli.session import current
 from netcadence.errors import InputError
 from netcadence.render import contacts as view
@@ -18,7 +19,7 @@ from netcadence.text import printable
 
 Emails = Annotated[Optional[list[str]], typer.Option("--email", help="An email address (repeatable).")]
 Phones = Annotated[Optional[list[str]], typer.Option("--phone", help="A phone number (repeatable).")]
-Tags = Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).")]
+Tags = Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).", autocompletion=complete_tag)]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
 
 
@@ -34,7 +35,7 @@ def add(
     how: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
     linkedin: Annotated[Optional[str], typer.Option(help="LinkedIn profile URL.")] = None,
     note: Annotated[Optional[str], typer.Option(help="A note about them.")] = None,
-    cadence: Annotated[Optional[str], typer.Option(help="A cadence name or a duration (2w).")] = None,
+    cadence: Annotated[Optional[str], typer.Option(help="A cadence name or a duration (2w).", autocompletion=complete_cadence)] = None,
 ) -> None:
     """Add a contact."""
     met_on = past_date(met)
@@ -66,7 +67,7 @@ def _initial_cadence(db, contact_id: int, cadence: str | None, tags: list[str]) 
 
 @app.command("list")
 def list_(
-    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.")] = None,
+    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
     status: Annotated[Optional[str], typer.Option(
         help="active, paused, archived, unresponsive or all (default: all but archived).")] = None,
     json: Json = False,
@@ -89,7 +90,7 @@ def _status(text: str | None) -> str | None:
 
 @app.command()
 def show(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
     json: Json = False,
 ) -> None:
     """Show a contact: details, cadence, next due, give/ask balance and timeline."""
@@ -104,7 +105,7 @@ def show(
 
 @app.command()
 def edit(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
     name: Annotated[Optional[str], typer.Option(help="A new name (the slug stays).")] = None,
     email: Emails = None,
     rm_email: Annotated[Optional[list[str]], typer.Option("--rm-email", help="Remove an email.")] = None,
@@ -117,7 +118,7 @@ def edit(
     linkedin: Annotated[Optional[str], typer.Option(help="LinkedIn profile URL.")] = None,
     note: Annotated[Optional[str], typer.Option(help="A note about them.")] = None,
     tag: Tags = None,
-    untag: Annotated[Optional[list[str]], typer.Option("--untag", help="Remove a tag.")] = None,
+    untag: Annotated[Optional[list[str]], typer.Option("--untag", help="Remove a tag.", autocompletion=complete_tag)] = None,
 ) -> None:
     """Change a contact's details; --email, --phone and --tag add."""
     met_on = past_date(met)
@@ -167,7 +168,7 @@ def find(
 
 @app.command()
 def pause(
-    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.")] = None,
+    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)] = None,
     until: Annotated[Optional[str], typer.Option(help="Resume by itself on this date.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Pause everyone (a vacation).")] = False,
 ) -> None:
@@ -194,7 +195,7 @@ def pause(
 
 @app.command()
 def resume(
-    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.")] = None,
+    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)] = None,
     all_: Annotated[bool, typer.Option("--all", help="End a vacation.")] = False,
 ) -> None:
     """Resume a paused or archived contact (or end a vacation with --all)."""
@@ -217,7 +218,7 @@ def resume(
 
 
 @app.command()
-def archive(contact: Annotated[str, typer.Argument(help="Name, slug or email.")]) -> None:
+def archive(contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)]) -> None:
     """Archive a contact: kept, never due, found only by exact name, slug or email."""
     db = current().db()
     with db.write():
@@ -230,7 +231,7 @@ def archive(contact: Annotated[str, typer.Argument(help="Name, slug or email.")]
 
 @app.command()
 def rm(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Delete a contact and all their touches."""

@@ -9,6 +9,7 @@ import typer
 
 from netcadence import config
 from netcadence.cli.base import app, channel, confirm, future_date, past_date, today, touch_app
+from netcadence.cli.completion import complete_cadence, complete_channel, complete_contact
 from netcadence.cli.session import current, user_name
 from netcadence.dates import parse_duration
 from netcadence.errors import InputError
@@ -21,14 +22,15 @@ from netcadence.store.db import Database
 from netcadence.text import printable
 
 Channel = Annotated[Optional[str], typer.Option(
-    "--channel", "-c", help="call coffee email text meeting visit mail voicemail event social intro other.")]
+    "--channel", "-c", help="call coffee email text meeting visit mail voicemail event social intro other.",
+    autocompletion=complete_channel)]
 When = Annotated[Optional[str], typer.Option(help="When it happened (default today).")]
 Note = Annotated[Optional[str], typer.Option(help="A note.")]
 
 
 @app.command()
 def log(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
     channel_: Channel = None,
     when: When = None,
     note: Note = None,
@@ -36,7 +38,7 @@ def log(
     give: Annotated[bool, typer.Option("--give", help="You helped them.")] = False,
     ask: Annotated[bool, typer.Option("--ask", help="You asked them for something.")] = False,
     new: Annotated[bool, typer.Option("--new", help="Create the contact if it does not exist.")] = False,
-    cadence: Annotated[Optional[str], typer.Option(help="With --new: enroll in this cadence.")] = None,
+    cadence: Annotated[Optional[str], typer.Option(help="With --new: enroll in this cadence.", autocompletion=complete_cadence)] = None,
     by: Annotated[Optional[str], typer.Option(help="Who logged it (default: you).")] = None,
 ) -> None:
     """Log a touch: a coffee, a call, an email, a visit…"""
@@ -155,8 +157,8 @@ def touch_rm(
 
 @app.command()
 def intro(
-    first: Annotated[str, typer.Argument(metavar="A", help="One person.")],
-    second: Annotated[str, typer.Argument(metavar="B", help="The other person.")],
+    first: Annotated[str, typer.Argument(metavar="A", help="One person.", autocompletion=complete_contact)],
+    second: Annotated[str, typer.Argument(metavar="B", help="The other person.", autocompletion=complete_contact)],
     note: Note = None,
     when: When = None,
     by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
@@ -184,7 +186,7 @@ def intro(
 @app.command()
 def event(
     name: Annotated[str, typer.Argument(help="The event's name.")],
-    met: Annotated[Optional[list[str]], typer.Option("--met", help="Someone you met there (repeatable).")] = None,
+    met: Annotated[Optional[list[str]], typer.Option("--met", help="Someone you met there (repeatable).", autocompletion=complete_contact)] = None,
     when: When = None,
     new: Annotated[bool, typer.Option("--new", help="Create people who do not exist yet.")] = False,
     by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
@@ -215,7 +217,7 @@ def event(
 
 @app.command()
 def snooze(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.")],
+    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
     duration: Annotated[Optional[str], typer.Argument(help="How long, e.g. 2w.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Snooze until this date.")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the snooze.")] = False,

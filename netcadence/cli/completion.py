@@ -1,0 +1,180 @@
+"""Shell completion of contacts, cadences, channels and tags, read straight from SQLite.
+
+The database is opened read-only with sqlite3 alone (never created, migrated or
+locked for writing), and any problem gives no candidates and no output: a
+completion must never print an error into the user's command line. Shells keep
+only candidates that start with what was typed, case-sensitively, so contacts
+are offered both by slug (`ana` → `ana-ruiz`) and by name (`Ana` → `Ana Ruiz`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+CONTACT_COMMANDS = ("log", "show", "edit", "pause", "resume", "archive", "rm", "snooze", "intro")
+
+
+def _connect(db_option: str | None):
+    """A read-only connection to the SQLite database in use, or None."""
+    import sqlite3
+
+    from netcadence.store.db import locate
+
+    location = locate(db_option)
+    if location.backend != "sqlite" or location.path is None or not location.path.is_file():
+        return None
+    uri = location.path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=0.5)
+
+
+def _read(db_option: str | None, sql: str, params: tuple = ()) -> list[str]:
+    try:
+        conn = _connect(db_option)
+        if conn is None:
+            return []
+        try:
+            return [value for (value,) in conn.execute(sql, params) if value]
+        finally:
+            conn.close()
+    except Exception:  # completion stays silent whatever happens
+        return []
+
+
+def contacts(incomplete: str, db_option: str | None = None) -> list[str]:
+    """Slugs and names that start with what was typed."""
+    size = len(incomplete)
+    return _read(
+        db_option,
+        "SELECT slug FROM contact WHERE substr(slug, 1, ?) = ? "
+        "UNION SELECT name FROM contact WHERE substr(name, 1, ?) = ? ORDER BY 1",
+        (size, incomplete, size, incomplete),
+    )
+
+
+def cadences(incomplete: str, db_option: str | None = None) -> list[str]:
+    return _read(
+        db_option, "SELECT name FROM cadence WHERE substr(name, 1, ?) = ? ORDER BY name",
+        (len(incomplete), incomplete),
+    )
+
+
+def tags(incomplete: str, db_option: str | None = None) -> list[str]:
+    size = len(incomplete)
+    return _read(
+        db_option,
+        "SELECT tag FROM contact_tag WHERE substr(tag, 1, ?) = ? "
+        "UNION SELECT tag FROM tag_default WHERE substr(tag, 1, ?) = ? ORDER BY 1",
+        (size, incomplete, size, incomplete),
+    )
+
+
+def channels(incomplete: str) -> list[str]:
+    from netcadence.engine.schedule import CHANNELS
+
+    return [name for name in CHANNELS if name.startswith(incomplete)]
+
+
+# --- callbacks for Typer's `autocompletion=` ----------------------------------------
+
+
+def _db_option(ctx) -> str | None:
+    try:
+        return ctx.find_root().params.get("db")
+    except Exception:
+        return None
+
+
+def complete_contact(ctx, incomplete: str) -> list[str]:
+    return contacts(incomplete, _db_option(ctx))
+
+
+def complete_cadence(ctx, incomplete: str) -> list[str]:
+    return cadences(incomplete, _db_option(ctx))
+
+
+def complete_cadence_choice(ctx, incomplete: str) -> list[str]:
+    """A defined cadence, or none / default (for `cadence set`)."""
+    extra = [word for word in ("default", "none") if word.startswith(incomplete)]
+    return cadences(incomplete, _db_option(ctx)) + extra
+
+
+def complete_tag(ctx, incomplete: str) -> list[str]:
+    return tags(incomplete, _db_option(ctx))
+
+
+def complete_channel(incomplete: str) -> list[str]:
+    return channels(incomplete)
+
+
+# --- the contact argument of the daily commands, without Typer ---------------------
+
+
+def _split(text: str) -> list[str]:
+    """Words as the shell wrote them (the same rules as Click's split_arg_string)."""
+    import shlex
+
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    words: list[str] = []
+    try:
+        for word in lexer:
+            words.append(word)
+    except ValueError:
+        words.append(lexer.token)
+    return words
+
+
+def _typed() -> tuple[str, list[str], str] | None:
+    """(shell, words after the program name, the word being completed)."""
+    shell = os.environ.get("_NETCADENCE_COMPLETE", "")
+    if shell == "complete_bash":
+        words = _split(os.environ.get("COMP_WORDS", ""))
+        try:
+            current = int(os.environ.get("COMP_CWORD", ""))
+        except ValueError:
+            return None
+        return "bash", words[1:current], words[current] if current < len(words) else ""
+    if shell in ("complete_zsh", "complete_fish"):
+        line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        words = _split(line)[1:]
+        if words and not line.endswith(" "):
+            return shell[9:], words[:-1], words[-1]
+        return shell[9:], words, ""
+    return None
+
+
+def complete_fast() -> int | None:
+    """`netcadence log an<TAB>` and the like; None leaves every other case to Typer."""
+    typed = _typed()
+    if typed is None:
+        return None
+    shell, words, incomplete = typed
+    db_option = None
+    if len(words) >= 2 and words[0] == "--db":
+        db_option, words = words[1], words[2:]
+    if len(words) != 1 or words[0] not in CONTACT_COMMANDS or incomplete.startswith("-"):
+        return None
+    action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+    if shell == "fish" and action not in ("get-args", "is-args"):
+        return None
+    found = contacts(incomplete, db_option)
+    if shell == "bash":
+        text = "\n".join(found)
+    elif shell == "zsh":
+        text = (
+            "_arguments '*: :((" + "\n".join(f'"{_zsh_escape(v)}"' for v in found) + "))'"
+            if found else "_files"
+        )
+    elif action == "is-args":
+        return 0 if found else 1
+    else:
+        text = "\n".join(found)
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def _zsh_escape(text: str) -> str:
+    return (text.replace('"', '""').replace("'", "''").replace("$", "\\$")
+            .replace("`", "\\`").replace(":", r"\\:"))
