@@ -8,7 +8,7 @@ from datetime import date
 
 from netcadence.errors import Ambiguous, InputError, NotFound
 from netcadence.store.db import Database
-from netcadence.text import fold, name_words, normalize_tag, slugify
+from netcadence.text import fold, name_words, normalize_tag, printable, slugify
 
 EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
 
@@ -48,7 +48,8 @@ def is_email(text: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    """The name as it is kept: control characters dropped, runs of spaces made one."""
+    cleaned = " ".join(printable(name).split())
     if not cleaned:
         raise InputError("a contact needs a name; give a non-empty NAME")
     return cleaned

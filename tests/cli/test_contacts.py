@@ -291,3 +291,19 @@ def test_rm_refuses_without_a_terminal(nc, ok, monkeypatch):
 def test_rm_unknown_contact(nc):
     result = nc("rm", "nobody", "--yes")
     assert result.code == 1 and "nobody" in result.err
+
+
+def test_add_cadence_none_overrides_tags_and_the_default(ok):
+    ok("config", "set", "default_cadence", "monthly")
+    ok("cadence", "tag", "client", "2w")
+    ok("add", "Ana", "--tag", "client", "--cadence", "none")
+    ana = ok("show", "ana", "--json").json()
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == (None, "none", None)
+
+
+def test_control_characters_are_dropped_from_names(ok):
+    out = ok("add", "Ca\x07rl \x1b[31mDiaz").out
+    assert "\x07" not in out and "\x1b" not in out
+    carl = ok("list", "--json").json()[0]
+    assert (carl["slug"], carl["name"]) == ("carl-31mdiaz", "Carl [31mDiaz")
+    assert ok("show", "carl", "--json").json()["slug"] == "carl-31mdiaz"

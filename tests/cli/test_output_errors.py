@@ -30,7 +30,8 @@ def test_user_text_printed_literally_on_a_terminal(tricky, monkeypatch, command)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     out = tricky(*command).out
-    _visible(out)
+    assert "[bold]Ana[/bold]" in out
+    assert "\x07" not in out and "\x1b[31m" not in out  # styles, yes; the user's escapes, no
     assert "[red]Acme[/red]" in out or command[0] != "show"
 
 
