@@ -286,6 +286,8 @@ class JsonImport:
             if choice is None:
                 cadence_store.assign(self.db, cid, "none")
                 known.cadence_mode = "none"
+                if enrolled is not None:
+                    self.importer.enroll[cid] = enrolled
             else:
                 self.importer.give_cadence(known, choice, enrolled or self.today)
         elif created and enrolled is not None:

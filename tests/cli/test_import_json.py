@@ -1,0 +1,228 @@
+"""netcadence JSON: the round trip, hand-written files, bad entries and versions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def write(tmp_path, doc, name="in.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def build_network(ok):
+    """A network that uses every feature a user can see."""
+    ok("cadence", "define", "monthly", "--every", "1m")
+    ok("cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
+       "--step", "1w:email:follow up", "--step", "1m:coffee", "--every", "3m",
+       "--stop-on-reply", "--give-up-after", "3")
+    ok("cadence", "define", "series-only", "--step", "2w:call")
+    ok("cadence", "tag", "client", "monthly")
+    ok("cadence", "tag", "friend", "6w")
+    ok("add", "Ana Ruiz", "--email", "ana@example.com", "--email", "ana.r@work.example",
+       "--phone", "+34 600 000 000", "--company", "Acme", "--title", "CFO", "--tag", "client",
+       "--met", "2025-05-01", "--how", "PyCon", "--linkedin", "https://linkedin.com/in/ana",
+       "--note", "likes \"quotes\"\nand lines", today="2026-10-01")
+    ok("log", "Bob Lee", "--new", "-c", "coffee", "--when", "2026-10-03", "--cadence",
+       "new-contact", "--note", "met at the fair", today="2026-10-03")
+    ok("log", "bob", "-c", "email", "--when", "2026-10-04", "--by", "sam", today="2026-10-05")
+    ok("log", "bob", "-c", "email", "--when", "2026-10-04", "--by", "sam", today="2026-10-05")
+    ok("add", "José Núñez", "--tag", "friend", "--tag", "Música", today="2026-10-10")
+    ok("add", "李小龍", "--cadence", "2w", today="2026-10-10")
+    ok("add", "Carl Sagan", "--cadence", "series-only", today="2026-10-12")
+    ok("add", "No Cadence", today="2026-10-12")
+    ok("cadence", "set", "no-cadence", "none", today="2026-10-12")
+    ok("log", "ana", "-c", "call", "--in", "--give", "--note", "gave an intro",
+       today="2026-11-02")
+    ok("log", "ana", "-c", "meeting", "--ask", today="2026-11-03")
+    ok("intro", "ana", "josé", today="2026-11-04")
+    ok("event", "Fintech Night", "--met", "ana", "--met", "bob", "--when", "2026-11-05",
+       today="2026-11-06")
+    ok("snooze", "李小龍", "2w", today="2026-11-10")
+    ok("pause", "carl-sagan", "--until", "2026-12-24", today="2026-11-11")
+    ok("archive", "no-cadence", today="2026-11-12")
+    ok("goal", "add", "client calls", "--count", "5", "--per", "week", "--tag", "client",
+       "--channel", "call")
+    ok("goal", "add", "events", "--count", "1", "--per", "month", "--channel", "event",
+       "--count-by", "events")
+    ok("pause", "--all", "--until", "2026-11-20", today="2026-11-15")
+    ok("resume", "--all", today="2026-11-18")
+
+
+def test_round_trip_gives_the_same_bytes(ok, nc, tmp_path, monkeypatch):
+    build_network(ok)
+    first = ok("export", "json").out
+    doc = json.loads(first)
+    assert doc["netcadence"] == 1
+    assert [c["name"] for c in doc["cadences"]] == ["monthly", "new-contact", "series-only"]
+    assert len(doc["touches"]) >= 9
+    assert doc["goals"][0]["name"] == "client calls"
+    assert doc["vacations"] == [{"start": "2026-11-15", "until": "2026-11-20", "ended": "2026-11-18"}]
+    path = tmp_path / "export.json"
+    path.write_text(first, encoding="utf-8")
+    monkeypatch.setenv("NETCADENCE_DB", str(tmp_path / "empty.db"))
+    monkeypatch.setenv("NETCADENCE_USER", "someone-else")
+    result = ok("import", "json", path)
+    assert f"{len(doc['contacts'])} created, 0 updated, 0 unchanged, 0 skipped" in result.out
+    second = ok("export", "json").out
+    assert second == first
+    assert ok("due", "--json").out == ok("due", "--json").out
+    again = ok("import", "json", path)
+    assert f"0 created, 0 updated, {len(doc['contacts'])} unchanged, 0 skipped" in again.out
+    assert ok("export", "json").out == first
+
+
+def test_export_is_sorted_and_deterministic(ok):
+    build_network(ok)
+    text = ok("export", "json").out
+    assert text.endswith("}\n")
+    assert ok("export", "json").out == text
+    doc = json.loads(text)
+    slugs = [c["slug"] for c in doc["contacts"]]
+    assert slugs == sorted(slugs)
+    keys = [(t["date"], t["id"]) for t in doc["touches"]]
+    assert keys == sorted(keys)
+    ana = next(c for c in doc["contacts"] if c["slug"] == "ana-ruiz")
+    assert ana["emails"] == ["ana@example.com", "ana.r@work.example"]
+    assert ana["cadence"] is None and ana["tags"] == ["client"]
+    assert ana["enrolled"] == "2026-10-01"
+    assert ana["met"] == "2025-05-01"
+    carl = next(c for c in doc["contacts"] if c["slug"] == "carl-sagan")
+    assert carl["status"] == "paused"
+    assert carl["pauses"] == [{"start": "2026-11-11", "until": "2026-12-24", "ended": None}]
+    li = next(c for c in doc["contacts"] if c["slug"] == "李小龍")
+    assert li["cadence"] == "2w" and li["snooze"] == {"until": "2026-11-24", "set_on": "2026-11-10"}
+    assert next(c for c in doc["contacts"] if c["slug"] == "no-cadence")["status"] == "archived"
+    bob_touch = next(t for t in doc["touches"] if t["by"] == "sam")
+    assert bob_touch["contact"] == "bob-lee"
+    event = next(t for t in doc["touches"] if t["channel"] == "event")
+    assert event["event"] == {"name": "Fintech Night", "date": "2026-11-05"}
+    assert doc["events"] == [{"name": "Fintech Night", "date": "2026-11-05"}]
+    assert doc["tag_defaults"] == [{"tag": "client", "cadence": "monthly"},
+                                   {"tag": "friend", "cadence": "6w"}]
+
+
+def test_hand_written_file_with_only_the_essentials(ok, tmp_path):
+    ok("add", "Old Friend", "--email", "old@friend.example")
+    path = write(tmp_path, {
+        "netcadence": 1,
+        "cadences": [{"name": "monthly", "every": "1m"},
+                     {"name": "new-contact", "every": "3m",
+                      "steps": [{"offset": "1d", "channel": "email", "label": "thanks"},
+                                {"offset": "1w"}]}],
+        "contacts": [{"name": "Ana Ruiz", "slug": "ana-ruiz", "tags": ["client"],
+                      "cadence": "monthly", "emails": ["ana@example.com"]},
+                     {"name": "Bare Name"}],
+        "touches": [{"contact": "ana-ruiz", "date": "2026-11-02", "channel": "coffee",
+                     "direction": "out", "note": "", "give": False, "ask": False},
+                    {"contact": "Bare Name", "date": "2026-11-20"},
+                    {"contact": "old friend", "date": "2026-11-21"}],
+    })
+    result = ok("import", "json", path)
+    assert "2 created, 0 updated, 0 unchanged, 0 skipped" in result.out
+    assert "3 touches added" in result.out
+    ana = ok("show", "ana-ruiz", "--json").json()
+    assert ana["cadence"] == "monthly"
+    assert ana["next_due"] == "2026-12-02"
+    assert ana["touches"][0]["channel"] == "coffee"
+    bare = ok("show", "bare-name", "--json").json()
+    assert bare["touches"][0]["channel"] == "other"
+    assert bare["touches"][0]["direction"] == "out"
+    assert bare["touches"][0]["by"] == "tester"  # the defaults of `log`
+    assert ok("show", "old-friend", "--json").json()["last_touch"] == "2026-11-21"
+    again = ok("import", "json", path)
+    assert "0 created, 0 updated, 2 unchanged" in again.out
+    assert "3 touches already there" in again.out
+    assert len(ok("show", "ana-ruiz", "--json").json()["touches"]) == 1
+
+
+def test_bad_entries_are_skipped_and_reported_by_path(ok, tmp_path):
+    path = write(tmp_path, {
+        "netcadence": 1,
+        "contacts": [{"name": "Ana Ruiz"}, {"emails": ["x@example.com"]},
+                     {"name": "Bad Cadence", "cadence": "sometimes"}, "a string"],
+        "touches": [{"contact": "ana-ruiz", "date": "2026-11-02"},
+                    {"contact": "ana-ruiz"},
+                    {"contact": "nobody", "date": "2026-11-02"},
+                    {"contact": "ana-ruiz", "date": "2026-12-25"},
+                    {"contact": "ana-ruiz", "date": "2026-11-02", "channel": "pigeon"}],
+        "goals": [{"name": "g", "period": "fortnight", "target": 1}],
+    })
+    result = ok("import", "json", path)
+    assert "1 created, 0 updated, 0 unchanged, 8 skipped" in result.out
+    for line in ("skipped contacts[1]: no name", "skipped contacts[2]: no cadence named 'sometimes'",
+                 "skipped contacts[3]: not an object", "skipped touches[1]: date must be a date",
+                 "skipped touches[2]: no contact 'nobody' in the file or the database",
+                 "skipped touches[3]: date after today", "skipped touches[4]: channel 'pigeon'",
+                 "skipped goals[0]: period 'fortnight'"):
+        assert line in result.out
+    assert len(ok("show", "ana-ruiz", "--json").json()["touches"]) == 1
+
+
+def test_a_name_in_the_touches_that_two_contacts_share(ok, tmp_path):
+    path = write(tmp_path, {"netcadence": 1, "contacts": [
+        {"name": "Sam Lee", "emails": ["sam1@example.com"]},
+        {"name": "Sam Lee", "emails": ["sam2@example.com"]}],
+        "touches": [{"contact": "Sam Lee", "date": "2026-11-01"},
+                    {"contact": "sam-lee-2", "date": "2026-11-01"}]})
+    result = ok("import", "json", path)
+    assert "2 created" in result.out
+    assert "skipped touches[0]: contact 'Sam Lee' is ambiguous (sam-lee, sam-lee-2)" in result.out
+
+
+def test_existing_cadence_and_goal_are_kept(ok, tmp_path):
+    ok("cadence", "define", "monthly", "--every", "2m")
+    path = write(tmp_path, {"netcadence": 1, "cadences": [{"name": "monthly", "every": "1m"}],
+                            "contacts": [{"name": "Ana", "cadence": "monthly"}]})
+    result = ok("import", "json", path)
+    assert "skipped cadences[0]: a different cadence named 'monthly' exists; kept it" in result.out
+    assert ok("cadence", "list", "--json").json()[0]["every"] == "2m"
+
+
+def test_a_met_date_after_today_is_dropped_with_a_warning(ok, tmp_path):
+    path = write(tmp_path, {"netcadence": 1, "contacts": [{"name": "Ana", "met": "2027-01-01"}]})
+    result = ok("import", "json", path)
+    assert "contacts[0]: met date 2027-01-01 is after today; dropped" in result.err
+    assert ok("show", "ana", "--json").json()["met"] is None
+
+
+def test_dry_run(ok, tmp_path):
+    path = write(tmp_path, {"netcadence": 1, "contacts": [{"name": "Ana"}],
+                            "touches": [{"contact": "Ana", "date": "2026-11-01"}]})
+    result = ok("import", "json", path, "--dry-run")
+    assert "1 created" in result.out and "1 touches added" in result.out
+    assert ok("list", "--json").json() == []
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"netcadence": 2, "contacts": []}', "newer netcadence"),
+    ('{"contacts": []}', "not a netcadence JSON file"),
+    ('[1, 2]', "not a netcadence JSON file"),
+    ('{"netcadence": "one"}', "is not a format version"),
+    ('{"netcadence": 1, "contacts": {}}', '"contacts" must be a list'),
+    ("name,email\nAna,ana@example.com\n", "is not JSON"),
+])
+def test_files_that_are_refused(nc, ok, tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    result = nc("import", "json", path)
+    assert result.code == 1
+    assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert result.out == ""
+    assert ok("list", "--json").json() == []
+
+
+def test_large_json_import(ok, tmp_path):
+    contacts = [{"name": f"Person {n}", "slug": f"person-{n}", "cadence": "monthly"}
+                for n in range(300)]
+    touches = [{"id": n + 1, "contact": f"person-{n % 300}", "date": f"2026-{1 + n % 10:02d}-{1 + n % 28:02d}",
+                "channel": "email"} for n in range(3000)]
+    path = write(tmp_path, {"netcadence": 1, "cadences": [{"name": "monthly", "every": "1m"}],
+                            "contacts": contacts, "touches": touches})
+    result = ok("import", "json", path)
+    assert "300 created" in result.out and "3000 touches added" in result.out
+    assert ok("show", "person-7", "--json").json()["next_due"] is not None
