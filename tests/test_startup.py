@@ -1,0 +1,84 @@
+"""Start-up cost: the daily commands load neither the ORM, the migrations, Typer nor Rich.
+
+Each command runs in its own process against an up-to-date SQLite database, and
+the process reports every module it loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.sqlite_only
+
+HEAVY = ("sqlmodel", "sqlalchemy", "alembic", "typer", "rich", "rapidfuzz", "pydantic")
+REPORT = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n"))
+from netcadence.cli.main import run
+run(sys.argv[1:])
+"""
+
+
+def loaded(*args: str) -> tuple[subprocess.CompletedProcess, set[str]]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("_NETCADENCE_COMPLETE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", REPORT, *args], env=env, capture_output=True, text=True,
+        stdin=subprocess.DEVNULL, timeout=60,
+    )
+    line = result.stderr.rsplit("MODULES ", 1)[-1]
+    return result, {name.split(".")[0] for name in line.split()}
+
+
+@pytest.fixture
+def network(ok):
+    ok("cadence", "define", "new-contact", "--step", "1d:email:thanks", "--every", "3m")
+    ok("add", "Ana Ruiz", "--cadence", "1w", "--tag", "client", today="2026-11-01")
+    ok("log", "Bob Lee", "--new", "--cadence", "new-contact", "--when", "2026-11-10")
+    return ok
+
+
+@pytest.mark.parametrize("args", [
+    ("due",), (), ("--json",), ("due", "--json"), ("due", "--within", "2w", "--tag", "client"),
+    ("log", "ana", "--note", "coffee soon", "-c", "email"),
+])
+def test_daily_commands_load_no_heavy_module(network, args):
+    result, modules = loaded(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert not modules & set(HEAVY), f"{args} loaded {sorted(modules & set(HEAVY))}"
+
+
+def test_the_agenda_it_prints_is_the_agenda(network):
+    result, _ = loaded("due", "--json")
+    assert [row["slug"] for row in __import__("json").loads(result.stdout)] == ["bob-lee", "ana-ruiz"]
+
+
+def test_an_error_still_reads_as_one_line(network):
+    result, _ = loaded("log", "nobody-at-all")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("netcadence: no contact matches 'nobody-at-all'")
+
+
+def test_help_goes_through_the_full_app(network):
+    result, modules = loaded("due", "--help")
+    assert result.returncode == 0
+    assert "--within" in result.stdout
+    assert "typer" in modules
+
+
+def test_completion_of_a_contact_loads_no_heavy_module(network, monkeypatch):
+    monkeypatch.setenv("_NETCADENCE_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "netcadence log an")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    env = dict(os.environ)
+    result = subprocess.run([sys.executable, "-c", REPORT], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.split("\n")[0] == "ana-ruiz"
+    modules = {n.split(".")[0] for n in result.stderr.rsplit("MODULES ", 1)[-1].split()}
+    assert not modules & set(HEAVY)
