@@ -52,10 +52,8 @@ def channel(text: str | None) -> str:
         return "other"
     wanted = text.strip().lower()
     if wanted not in CHANNELS:
-        raise InputError(
-            f"{text!r} is not a channel{did_you_mean(wanted, CHANNELS)}; "
-            f"channels: {', '.join(CHANNELS)}"
-        )
+        hint = did_you_mean(wanted, CHANNELS) or ";"
+        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
     return wanted
 
 

@@ -78,9 +78,9 @@ def parse_step(text: str) -> Step:
         channel = parts[1].strip().lower() or None
         label = parts[2].strip() or None
         if channel is not None and channel not in CHANNELS:
+            hint = did_you_mean(channel, CHANNELS) or ";"
             raise InputError(
-                f"{parts[1]!r} in step {text!r} is not a channel{did_you_mean(channel, CHANNELS)}; "
-                f"channels: {', '.join(CHANNELS)}"
+                f"{parts[1]!r} in step {text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}"
             )
     return Step(offset, channel, label)
 

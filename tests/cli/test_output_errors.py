@@ -115,3 +115,10 @@ def test_help_runs_for_every_command(nc):
         result = nc(*path, "--help")
         assert result.code == 0, path
         assert "Usage" in result.out and "Traceback" not in result.err
+
+
+def test_channel_typos_suggest_the_closest(ok, nc):
+    ok("add", "Ana")
+    assert "did you mean 'coffee'?" in nc("log", "ana", "-c", "cofee").err
+    assert "did you mean 'email'" in nc("cadence", "define", "x", "--step", "1d:emial:hi").err
+    assert "channels: call" in nc("log", "ana", "-c", "fax").err
