@@ -11,13 +11,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from netcadence.store import cadences as cadence_store
 from netcadence.store import schedule
-from netcadence.store.contacts import is_email, linkedin_key
+from netcadence.store import contacts as contact_store
+from netcadence.store.contacts import is_email
 from netcadence.store.db import Database
 from netcadence.text import fold, normalize_tag, slugify
 
+linkedin_key = lru_cache(maxsize=1024)(contact_store.linkedin_key)
 FILLABLE = ("company", "title", "note", "how", "linkedin", "vcard_uid", "met_on")
 
 
@@ -80,6 +83,9 @@ def clean_text(text: str | None) -> str | None:
     """Trimmed, control characters dropped (newlines kept for notes), or None when empty."""
     if text is None:
         return None
+    text = str(text)
+    if text.isprintable():
+        return text.strip() or None
     kept = "".join(
         ch for ch in str(text) if ch in "\n\t" or unicodedata.category(ch) != "Cc"
     ).strip()
@@ -87,6 +93,8 @@ def clean_text(text: str | None) -> str | None:
 
 
 def clean_name(text: str | None) -> str | None:
+    if text is None or not text:
+        return None
     cleaned = clean_text(text)
     return " ".join(cleaned.split()) if cleaned else None
 
