@@ -24,12 +24,14 @@ import_app = typer.Typer(
 app.add_typer(import_app, name="import")
 
 PROGRESS_FROM = 500
-File = Annotated[str, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)]
+File = Annotated[str, typer.Argument(
+    metavar="FILE", help="The file to import.", show_default=False)]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
 Tags = Annotated[list[str] | None, typer.Option(
     "--tag", help="Tag every imported contact (repeatable).")]
 CadenceOption = Annotated[str | None, typer.Option(
-    "--cadence", help="Enroll new contacts (and those without a cadence) today: a name or a duration.")]
+    "--cadence",
+    help="Enroll new contacts (and those without a cadence) today: a name or a duration.")]
 
 
 class _DryRun(Exception):
@@ -153,7 +155,8 @@ def import_csv(
     file: File,
     map_: Annotated[list[str] | None, typer.Option(
         "--map", help='Which column is which: "name=Full Name,email=E-mail" (fields: name, '
-        "first_name, last_name, email, phone, company, title, note, how, tags, met, linkedin, uid).")] = None,
+        "first_name, last_name, email, phone, company, title, note, how, tags, met, linkedin, "
+        "uid).")] = None,
     dry_run: DryRun = False, tag: Tags = None, cadence: CadenceOption = None,
 ) -> None:
     """Import a CSV: LinkedIn, Google and Outlook exports are recognised; others need --map."""
@@ -270,7 +273,8 @@ def backup(
     if target.is_dir():
         target = target / default_name
     if not target.parent.is_dir():
-        raise InputError(f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist")
+        raise InputError(
+            f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist")
     if target.exists() and target.resolve() == source.resolve():
         raise InputError("the backup cannot overwrite the database itself; give another FILE")
     connection = sqlite3.connect(str(source))

@@ -81,7 +81,8 @@ def mapped_records(table: Table, pairs: list[tuple[str, str]]) -> list[Record]:
         have = {c.lower() for c in table.columns}
         missing = [column for _, column in pairs if column.lower() not in have]
         raise InputError(
-            f"--map: no column {missing[0]!r} in {table.name!r}; columns found: {table.found_columns()}"
+            f"--map: no column {missing[0]!r} in {table.name!r}; "
+            f"columns found: {table.found_columns()}"
         )
     found = []
     for line, row in table.rows():

@@ -42,7 +42,8 @@ def document(db: Database, today: date) -> dict[str, Any]:
     ]
     tag_defaults = sorted(
         ({"tag": tag, "cadence": names[cid] if cid is not None else inline}
-         for tag, cid, inline in db.rows("SELECT tag, cadence_id, cadence_inline FROM tag_default")),
+         for tag, cid, inline in db.rows(
+             "SELECT tag, cadence_id, cadence_inline FROM tag_default")),
         key=lambda t: t["tag"],
     )
     lists: dict[str, dict[int, list[str]]] = {"emails": {}, "phones": {}, "tags": {}}
@@ -90,7 +91,9 @@ def document(db: Database, today: date) -> dict[str, Any]:
             "pauses": _pauses(pauses.get(cid, [])),
         })
     contacts.sort(key=lambda c: c["slug"])
-    events = {eid: (name, held) for eid, name, held in db.rows("SELECT id, name, held_on FROM event")}
+    events = {
+        eid: (name, held) for eid, name, held in db.rows("SELECT id, name, held_on FROM event")
+    }
     touches = [
         {"id": tid, "contact": slugs[cid], "date": day, "channel": channel,
          "direction": direction, "note": note or "", "give": bool(give), "ask": bool(ask),

@@ -1,4 +1,4 @@
-"""Google Contacts' CSV export: the current layout (Labels, `E-mail N - Value`) and the legacy one."""
+"""Google Contacts' CSV export: the current layout (Labels, `E-mail N - Value`) and the legacy."""
 
 from __future__ import annotations
 

@@ -163,7 +163,8 @@ class JsonImport:
         self.progress = progress or (lambda n: None)
         self.file_names: dict[str, set[int]] = {}
         self.events: dict[tuple[str, str], int] = {
-            (name, held): eid for eid, name, held in self.db.rows("SELECT id, name, held_on FROM event")
+            (name, held): eid
+            for eid, name, held in self.db.rows("SELECT id, name, held_on FROM event")
         }
 
     def run(self) -> None:
@@ -240,7 +241,8 @@ class JsonImport:
                 raise _Bad(f"tag {tag!r} already has a default cadence; kept it")
             return
         self.db.run(
-            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
+            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
+            "VALUES (?, ?, ?, ?)",
             (key, tag, choice.cadence_id, choice.inline),
         )
 
@@ -320,7 +322,8 @@ class JsonImport:
                 "SELECT started_on, until, ended_on FROM pause WHERE contact_id IS NULL"))
         else:
             have = set(self.db.rows(
-                "SELECT started_on, until, ended_on FROM pause WHERE contact_id = ?", (contact_id,)))
+                "SELECT started_on, until, ended_on FROM pause WHERE contact_id = ?",
+                (contact_id,)))
         added = False
         for pause in pauses:
             if tuple(pause) in have:

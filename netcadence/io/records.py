@@ -14,8 +14,8 @@ from datetime import date
 from functools import lru_cache
 
 from netcadence.store import cadences as cadence_store
-from netcadence.store import schedule
 from netcadence.store import contacts as contact_store
+from netcadence.store import schedule
 from netcadence.store.contacts import is_email
 from netcadence.store.db import Database
 from netcadence.text import fold, normalize_tag, slugify
@@ -295,7 +295,8 @@ class Importer:
             known.fields[name] = value
         if sets:
             assignments = ", ".join(f"{column} = ?" for column in sets)
-            self.db.run(f"UPDATE contact SET {assignments} WHERE id = ?", (*sets.values(), known.id))
+            self.db.run(f"UPDATE contact SET {assignments} WHERE id = ?",
+                        (*sets.values(), known.id))
         changed = bool(sets) | self._add_lists(known, record)
         if self.cadence is not None and known.cadence_mode == "tag" and not known.cadence_label:
             changed |= self.give_cadence(known, self.cadence)

@@ -180,7 +180,8 @@ def record(card: Card) -> Record:
     name = next((_text(v) for v in values("fn") if _text(v).strip()), "")
     if not name.strip():
         for n in values("n"):
-            name = " ".join(_text(getattr(n, part, "")) for part in ("given", "additional", "family"))
+            parts = ("given", "additional", "family")
+            name = " ".join(_text(getattr(n, part, "")) for part in parts)
             if name.strip():
                 break
     if not name.strip():

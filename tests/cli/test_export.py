@@ -9,7 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -66,7 +66,7 @@ def test_export_ics_parsed_with_icalendar(ok):
     bob = todos["bob-lee@netcadence"]
     assert bob.decoded("due") == date(2026, 11, 2)
     assert str(bob["summary"]) == "Bob Lee: step 1/2 email: thank-you note (new-contact)"
-    assert bob.decoded("dtstamp") == datetime(2026, 11, 23, tzinfo=timezone.utc)
+    assert bob.decoded("dtstamp") == datetime(2026, 11, 23, tzinfo=UTC)
     assert str(todos["ana-ruiz@netcadence"]["summary"]) == "Ana Ruiz: 2w"
     assert ok("export", "ics").out == text
     ok("log", "bob", "-c", "email", "--when", "2026-11-02")
@@ -102,7 +102,7 @@ def test_export_ics_read_by_todoman(ok, tmp_path):
     summaries = sorted(task["summary"] for task in tasks)
     assert summaries == ["Ana Ruiz: 2w", "Bob Lee: step 1/2 email: thank-you note (new-contact)"]
     bob = next(task for task in tasks if task["summary"].startswith("Bob"))
-    assert datetime.fromtimestamp(bob["due"], timezone.utc).date() == date(2026, 11, 2)
+    assert datetime.fromtimestamp(bob["due"], UTC).date() == date(2026, 11, 2)
     assert all(not task["completed"] for task in tasks)
 
 

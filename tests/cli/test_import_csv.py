@@ -274,3 +274,15 @@ def test_large_linkedin_file(ok, tmp_path):
     big.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
     assert "2000 created" in ok("import", "linkedin", big).out
     assert "2000 unchanged" in ok("import", "linkedin", big).out
+
+
+def test_progress_bar_only_on_a_terminal(ok, monkeypatch):
+    from netcadence.cli import io as io_cli
+
+    quiet = ok("import", "linkedin", LINKEDIN, "--dry-run")
+    assert quiet.err == ""
+    monkeypatch.setattr(io_cli, "PROGRESS_FROM", 1)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    shown = ok("import", "linkedin", LINKEDIN)
+    assert "importing" in shown.err
+    assert "5 created" in shown.out

@@ -1,0 +1,115 @@
+"""The readers on their own: dates, labels, encodings, vCard reduction, safe cells."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netcadence.errors import InputError
+from netcadence.io import google, linkedin, vcard
+from netcadence.io.export import safe_cell
+from netcadence.io.files import atomic_write, decode
+from netcadence.io.records import clean_email, split_tags
+from netcadence.io.table import Table
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("09 Oct 2024", date(2024, 10, 9)),
+    ("9 Oct 2024", date(2024, 10, 9)),
+    ("1/8/18, 6:14 PM", date(2018, 1, 8)),
+    ("12/31/2017", date(2017, 12, 31)),
+    ("2025-03-04", date(2025, 3, 4)),
+    ("31 Feb 2024", None),
+    ("yesterday-ish", None),
+    ("", None),
+])
+def test_connected_on(text, expected):
+    assert linkedin.connected_on(text) == expected
+
+
+def test_google_labels():
+    assert google.labels_to_tags("* myContacts ::: Clients ::: Starred in Android") == ["clients"]
+    assert google.labels_to_tags("* starred ::: Friends, Family ::: My Contacts") == [
+        "friends", "family"]
+    assert google.labels_to_tags(None) == []
+
+
+def test_values_that_are_not_email_addresses():
+    assert clean_email("urn:li:member:123456") is None
+    assert clean_email("mailto:Ana@Example.com") == "Ana@Example.com"
+    assert clean_email(" ana@example.com ") == "ana@example.com"
+
+
+def test_split_tags():
+    assert split_tags(["Clients,Friends", " VIP "]) == ["clients", "friends", "vip"]
+    assert split_tags("a;b", ",;") == ["a", "b"]
+
+
+@pytest.mark.parametrize("data", [
+    "Name,Email\nAnä,a@x.example\n".encode("utf-8-sig"),
+    "Name,Email\nAnä,a@x.example\n".encode("utf-16"),
+    "Name,Email\nAnä,a@x.example\n".encode(),
+    "Name,Email\nAnä,a@x.example\n".encode("cp1252"),
+])
+def test_decoding(data):
+    assert decode(data, "f.csv").splitlines()[1] == "Anä,a@x.example"
+
+
+def test_binary_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        decode(b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "x.zip")
+
+
+def test_table_finds_a_header_below_a_preamble():
+    text = "Notes:\r\n\"free text, with a comma\"\r\n\r\nFirst Name,Last Name,Connected On\r\nA,B,01 Jan 2020\r\n"
+    table = Table(text, "c.csv")
+    assert table.find_header(linkedin.is_header)
+    assert table.header_line == 4
+    assert list(table.rows()) == [(5, {"first name": "A", "last name": "B",
+                                       "connected on": "01 Jan 2020"})]
+
+
+def test_quoted_cells_spanning_lines_keep_line_numbers():
+    table = Table('Name,Note\n"A","two\nlines"\nB,x\n', "n.csv")
+    table.first_row_as_header()
+    assert [line for line, _ in table.rows()] == [2, 4]
+
+
+def test_vcard_cards_and_their_lines():
+    text = "junk\nBEGIN:VCARD\nFN:A\nEND:VCARD\n\nbegin:vcard\nFN:B\nend:vCard\nBEGIN:VCARD\nFN:C\n"
+    cards = vcard.cards(text)
+    assert [(c.line, c.complete) for c in cards] == [(2, True), (6, True), (9, False)]
+    assert [vcard.record(c).name for c in cards[:2]] == ["A", "B"]
+    with pytest.raises(ValueError, match="END:VCARD"):
+        vcard.record(cards[2])
+
+
+def test_quoted_printable_with_charset_and_soft_breaks():
+    card = vcard.cards(
+        "BEGIN:VCARD\nVERSION:2.1\n"
+        "FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Fran=E7oise, la =\n=E9l=E8ve\n"
+        "NOTE;QUOTED-PRINTABLE:one=0D=0Atwo; three\n"
+        "PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ\nAAAABBBB\n\n"
+        "EMAIL;INTERNET:f@example.com\nEND:VCARD\n")[0]
+    record = vcard.record(card)
+    assert record.name == "Françoise, la élève"
+    assert record.note == "one\ntwo; three"
+    assert record.emails == ["f@example.com"]
+
+
+def test_safe_cell():
+    for risky in ("=1+1", "+33 1", "-2", "@SUM(A1)", "\tx", "\rx"):
+        assert safe_cell(risky) == "'" + risky
+    assert safe_cell("Ana") == "Ana"
+    assert safe_cell("") == ""
+
+
+def test_atomic_write_replaces_whole(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    with pytest.raises(InputError, match="does not exist"):
+        atomic_write(tmp_path / "missing" / "x", b"")
