@@ -7,6 +7,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """A key for case- and accent-insensitive comparison."""
+    if text.isascii():  # nothing to decompose: the common case, kept fast
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import unicodedata
@@ -17,6 +16,8 @@ def on_terminal() -> bool:
 
 
 def emit_json(data: Any) -> None:
+    import json  # only for --json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -51,12 +52,18 @@ def table(
         return
     if title:
         say(title)
-    widths = [_width(h) for h in headers]
-    for row in cells:
-        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
-    for row in [list(headers), *cells]:
-        padded = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
-        say("  ".join(padded).rstrip())
+    lines = _aligned([list(headers), *cells])
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _pad(text: str, width: int) -> str:
+    return text.ljust(width) if text.isascii() else text + " " * (width - _width(text))
+
+
+def _aligned(rows: list[list[str]]) -> list[str]:
+    """Rows as lines of left-aligned columns two spaces apart (kept quick for long agendas)."""
+    widths = [max(map(_width, column)) for column in zip(*rows, strict=True)]
+    return ["  ".join(map(_pad, row, widths)).rstrip() for row in rows]
 
 
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7"}
@@ -86,24 +93,28 @@ def _sgr(style: str | None) -> str | None:
 
 def _styled_table(headers, cells, title, styles, row_styles) -> bool:
     """The table as Rich draws it (no borders, bold header), when it fits the terminal."""
-    import shutil
-
-    widths = [_width(h) for h in headers]
-    for row in cells:
-        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
-    if sum(widths) + 2 * (len(widths) - 1) > shutil.get_terminal_size().columns:
+    widths = [max(map(_width, column)) for column in zip(headers, *cells, strict=True)]
+    if sum(widths) + 2 * (len(widths) - 1) > _columns():
         return False
     column_styles = list(styles) if styles else [None] * len(headers)
     lines_styles = [None, *(row_styles or [None] * len(cells))]
+    codes: dict[str | None, str | None] = {}
+
+    def _paint(text: str, style: str | None) -> str | None:
+        if style not in codes:
+            codes[style] = _sgr(style)
+        code = codes[style]
+        if code is None:
+            return None
+        return f"{code}{text}\x1b[0m" if code else text
+
     out = []
     if title:
         out.append(_paint(title, "italic"))
     for index, row in enumerate([list(headers), *cells]):
         line_style = "bold" if index == 0 else lines_styles[index]
         if not styles:  # one style for the whole line
-            line = _paint("  ".join(
-                c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)
-            ).rstrip(), line_style)
+            line = _paint("  ".join(map(_pad, row, widths)).rstrip(), line_style)
             if line is None:
                 return False
             out.append(line)
@@ -111,13 +122,25 @@ def _styled_table(headers, cells, title, styles, row_styles) -> bool:
         parts = []
         for cell, width, column_style in zip(row, widths, column_styles, strict=True):
             style = " ".join(s for s in (column_style, line_style) if s)
-            painted = _paint(cell + " " * (width - _width(cell)), style)
+            painted = _paint(_pad(cell, width), style)
             if painted is None:
                 return False
             parts.append(painted)
         out.append("  ".join(parts).rstrip())
     sys.stdout.write("\n".join(out) + "\n")
     return True
+
+
+def _columns() -> int:
+    """The terminal's width as Rich reads it: COLUMNS, else the terminal, else 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+    except (OSError, ValueError):
+        return 80
 
 
 def _paint(text: str, style: str | None) -> str | None:
