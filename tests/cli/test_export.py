@@ -124,6 +124,7 @@ def test_export_errors(nc, tmp_path):
     assert missing.code == 1 and "does not exist" in missing.err
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_a_usable_private_copy(ok, tmp_path, db_url):
     network(ok)
     result = ok("backup")
@@ -141,6 +142,7 @@ def test_backup_is_a_usable_private_copy(ok, tmp_path, db_url):
     assert dispatch(["--db", str(target), "list", "--json"]) == 0
 
 
+@pytest.mark.sqlite_only
 def test_backup_while_another_connection_writes(ok, tmp_path, db_url):
     network(ok)
     writer = sqlite3.connect(db_url, isolation_level=None)
@@ -154,6 +156,7 @@ def test_backup_while_another_connection_writes(ok, tmp_path, db_url):
     copy.close()
 
 
+@pytest.mark.sqlite_only
 def test_backup_refuses_postgresql_and_bad_targets(nc, tmp_path, monkeypatch, db_url):
     assert nc("backup", tmp_path / "missing" / "x.db").code == 1
     same = nc("backup", db_url)
