@@ -48,6 +48,10 @@ def build_network(ok):
        "--channel", "call")
     ok("goal", "add", "events", "--count", "1", "--per", "month", "--channel", "event",
        "--count-by", "events")
+    ok("log", "Una Answer", "--new", "-c", "coffee", "--when", "2026-10-01", "--cadence",
+       "new-contact", today="2026-10-01")
+    for day in ("2026-10-02", "2026-10-09", "2026-11-09"):
+        ok("log", "una", "-c", "email", "--when", day, today=day)
     ok("pause", "--all", "--until", "2026-11-20", today="2026-11-15")
     ok("resume", "--all", today="2026-11-18")
 
@@ -96,6 +100,7 @@ def test_export_is_sorted_and_deterministic(ok):
     li = next(c for c in doc["contacts"] if c["slug"] == "李小龍")
     assert li["cadence"] == "2w" and li["snooze"] == {"until": "2026-11-24", "set_on": "2026-11-10"}
     assert next(c for c in doc["contacts"] if c["slug"] == "no-cadence")["status"] == "archived"
+    assert next(c for c in doc["contacts"] if c["slug"] == "una-answer")["status"] == "unresponsive"
     bob_touch = next(t for t in doc["touches"] if t["by"] == "sam")
     assert bob_touch["contact"] == "bob-lee"
     event = next(t for t in doc["touches"] if t["channel"] == "event")
