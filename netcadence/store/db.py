@@ -19,6 +19,9 @@ from netcadence.errors import StoreError
 
 HEAD_REVISION = "0001"
 BUSY_TIMEOUT_SECONDS = 5.0
+# PostgreSQL advisory lock keys (any constant numbers, unique to netcadence).
+WRITE_LOCK_KEY = 0x6E63_0001
+MIGRATION_LOCK_KEY = 0x6E63_0002
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,10 @@ class Location:
         return mask_password(self.url)
 
 
-def mask_password(url: str) -> str:
-    return re.sub(r"(://[^:/@]*:)([^@]*)@", r"\1***@", url)
+def mask_password(text: str) -> str:
+    """Any password in a URL (user:password@host, or ?password=...) as ***."""
+    text = re.sub(r"(://[^:/@\s]*:)[^/\s]*@", r"\1***@", text)
+    return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", text)
 
 
 def default_path() -> Path:
@@ -87,39 +92,60 @@ class Database:
         self._in_transaction = False
 
     def _sql(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self.backend == "postgresql" else sql
+        if self.backend == "postgresql":
+            return sql.replace("%", "%%").replace("?", "%s")
+        return sql
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self._conn.execute(self._sql(sql), tuple(params))
+        except sqlite3.OperationalError as error:
+            raise StoreError(describe_sqlite_error(error, self.location.path)) from None
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError):
+                raise
+            raise StoreError(describe_sqlite_error(error, self.location.path)) from None
+        except Exception as error:
+            if self.backend == "postgresql":
+                _raise_postgresql_error(error, self.location)
+            raise
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        cursor = self._conn.execute(self._sql(sql), tuple(params))
-        return list(cursor.fetchall())
+        return list(self._execute(sql, params).fetchall())
 
     def row(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
-        cursor = self._conn.execute(self._sql(sql), tuple(params))
-        return cursor.fetchone()
+        return self._execute(sql, params).fetchone()
 
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         found = self.row(sql, params)
         return found[0] if found else None
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        cursor = self._conn.execute(self._sql(sql), tuple(params))
-        return cursor.rowcount
+        return self._execute(sql, params).rowcount
 
     def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        if self.backend == "postgresql":
-            with self._conn.cursor() as cursor:
-                cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
-        else:
-            self._conn.executemany(sql, rows)
+        try:
+            if self.backend == "postgresql":
+                with self._conn.cursor() as cursor:
+                    cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
+            else:
+                self._conn.executemany(sql, rows)
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise StoreError(describe_sqlite_error(error, self.location.path)) from None
+        except Exception as error:
+            if self.backend == "postgresql":
+                _raise_postgresql_error(error, self.location)
+            raise
 
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run an INSERT and return the new row's id."""
         if self.backend == "postgresql":
             return int(self.value(sql + " RETURNING id", params))
-        cursor = self._conn.execute(sql, tuple(params))
-        return int(cursor.lastrowid)
+        return int(self._execute(sql, params).lastrowid)
 
     @contextmanager
     def write(self) -> Iterator[Database]:
@@ -127,16 +153,28 @@ class Database:
         if self._in_transaction:
             yield self
             return
-        self._conn.execute("BEGIN IMMEDIATE" if self.backend == "sqlite" else "BEGIN")
+        if self.backend == "sqlite":
+            # Take the write lock first (waiting up to the busy timeout), so that a
+            # transaction never has to upgrade from reading to writing and fail.
+            self._execute("BEGIN IMMEDIATE")
+        else:
+            self._execute("BEGIN")
         self._in_transaction = True
         try:
+            if self.backend == "postgresql":
+                # One writer at a time, as on SQLite: each write recomputes schedules
+                # from what it reads, so two concurrent writers must not interleave.
+                self._execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK_KEY,))
             yield self
         except BaseException:
             self._in_transaction = False
-            self._conn.execute("ROLLBACK")
+            try:
+                self._conn.execute("ROLLBACK")
+            except Exception:  # the connection is gone: nothing was committed
+                pass
             raise
         self._in_transaction = False
-        self._conn.execute("COMMIT")
+        self._execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
@@ -200,57 +238,81 @@ def _connect_postgresql(location: Location) -> Any:
     dsn = "postgresql://" + location.url.split("://", 1)[1]
     try:
         conn = psycopg.connect(dsn, autocommit=True, connect_timeout=10)
-        conn.execute("SET lock_timeout = '5s'")
+        conn.execute(f"SET lock_timeout = '{int(BUSY_TIMEOUT_SECONDS * 1000)}ms'")
     except psycopg.Error as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise StoreError(
-            f"cannot connect to {location.shown}: {mask_password(first)}"
+            f"cannot connect to {location.shown}: {_first_line(error)}"
         ) from None
     return conn
 
 
+def _first_line(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    return mask_password(lines[0] if lines else type(error).__name__)
+
+
+def _raise_postgresql_error(error: Exception, location: Location) -> None:
+    """A psycopg error as netcadence's one-line StoreError (others pass through)."""
+    import psycopg
+
+    if isinstance(error, psycopg.errors.IntegrityError) or not isinstance(error, psycopg.Error):
+        return
+    if isinstance(error, psycopg.errors.LockNotAvailable):
+        raise StoreError(
+            f"the database {location.shown} is locked by another program; "
+            "wait for it to finish and try again"
+        ) from None
+    if isinstance(error, psycopg.OperationalError):
+        raise StoreError(f"lost the database {location.shown}: {_first_line(error)}") from None
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        raise StoreError(
+            f"the database {location.shown} refused: {_first_line(error)}; "
+            "check the user's privileges"
+        ) from None
+    if isinstance(error, psycopg.errors.ReadOnlySqlTransaction):
+        raise StoreError(f"the database {location.shown} is read-only") from None
+
+
 def _stored_revision(db: Database) -> str | None:
-    try:
-        if db.backend == "sqlite":
-            has_table = db.value(
-                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            )
-        else:
-            has_table = db.value("SELECT count(*) FROM pg_tables WHERE tablename='alembic_version'")
-        if not has_table:
-            return None
-        return db.value("SELECT version_num FROM alembic_version")
-    except sqlite3.DatabaseError as error:
-        raise StoreError(describe_sqlite_error(error, db.location.path)) from None
+    """The schema revision stored in the database (one cheap query), or None."""
+    if db.backend == "sqlite":
+        has_table = db.value(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        )
+    else:
+        # to_regclass follows the search_path, as Alembic does.
+        has_table = db.value("SELECT to_regclass('alembic_version') IS NOT NULL")
+    if not has_table:
+        return None
+    return db.value("SELECT version_num FROM alembic_version")
 
 
 def _upgrade(db: Database, revision: str | None) -> None:
-    if revision is not None and not _known_revision(revision):
+    """Bring the schema to HEAD_REVISION: the only path that loads Alembic."""
+    from netcadence.store import migrate
+
+    if revision is not None and revision not in migrate.known_revisions():
         raise StoreError(
-            f"the database at {db.location.shown} was written by a newer netcadence "
+            f"the database {db.location.shown} was written by a newer netcadence "
             f"(schema {revision}); upgrade netcadence"
         )
     if db.backend == "sqlite":
-        assert db.location.path is not None
-        if revision is not None or _has_tables(db):
+        if revision is None and _has_tables(db):
+            raise StoreError(
+                f"{db.location.shown} is not a netcadence database (it holds other tables); "
+                "give another --db"
+            )
+        if revision is not None:
             backup_before_migration(db, revision)
-    from netcadence.store.migrate import upgrade_to_head
-
     try:
-        upgrade_to_head(db.location)
+        migrate.upgrade_to_head(db.location)
     except StoreError:
         raise
-    except Exception as error:  # a failed migration has rolled back whole
+    except Exception as error:  # the migration ran in one transaction: rolled back whole
         raise StoreError(
-            f"the database schema could not be upgraded ({type(error).__name__}: "
-            f"{str(error).splitlines()[0] if str(error) else ''}); it was left as it was"
+            f"the schema of {db.location.shown} could not be upgraded "
+            f"({type(error).__name__}: {_first_line(error)}); the database was left as it was"
         ) from None
-
-
-def _known_revision(revision: str) -> bool:
-    from netcadence.store.migrate import known_revisions
-
-    return revision in known_revisions()
 
 
 def _has_tables(db: Database) -> bool:
@@ -258,11 +320,18 @@ def _has_tables(db: Database) -> bool:
 
 
 def backup_before_migration(db: Database, revision: str | None) -> Path:
-    assert db.location.path is not None
-    target = db.location.path.with_name(
-        f"{db.location.path.name}.before-{HEAD_REVISION}-from-{revision or 'none'}.bak"
-    )
-    copy_sqlite(db._conn, target)
+    """Copy a SQLite database next to itself (0600) before its schema changes."""
+    path = db.location.path
+    assert path is not None
+    target = path.with_name(f"{path.name}.before-{HEAD_REVISION}-from-{revision or 'none'}.bak")
+    try:
+        copy_sqlite(db._conn, target)
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise StoreError(
+            f"cannot back up {path} to {target} before upgrading its schema ({reason}); "
+            "nothing was changed"
+        ) from None
     return target
 
 

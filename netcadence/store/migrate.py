@@ -1,23 +1,28 @@
-"""Schema upgrades through Alembic, each run in one transaction that rolls back whole."""
+"""Schema upgrades through Alembic, each run in one transaction that rolls back whole.
+
+Only imported when the stored revision is not the current one (see db.py), so the
+everyday commands never load SQLAlchemy or Alembic.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from netcadence.store.db import Location
+from netcadence.store.db import MIGRATION_LOCK_KEY, Location
 
-VERSIONS = Path(__file__).with_name("migrations") / "versions"
-
-
-def known_revisions() -> set[str]:
-    return {path.name.split("_", 1)[0] for path in VERSIONS.glob("[0-9]*_*.py")}
+MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config(connection=None):
+def known_revisions(migrations: Path | None = None) -> set[str]:
+    versions = (migrations or MIGRATIONS) / "versions"
+    return {path.name.split("_", 1)[0] for path in versions.glob("[0-9]*_*.py")}
+
+
+def alembic_config(connection=None, migrations: Path | None = None):
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", "netcadence.store:migrations")
+    config.set_main_option("script_location", str(migrations or MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
@@ -27,17 +32,21 @@ def sqlalchemy_engine(location: Location):
 
     Foreign keys stay off on this connection, as SQLite requires while a batch
     migration copies a table: with them on, dropping the old table would cascade.
+    The URL is passed whole, so a PostgreSQL `?options=-csearch_path%3D...` is
+    honoured as it is by the everyday connection.
     """
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
 
     if location.backend != "sqlite":
-        return create_engine(location.url)
+        return create_engine(location.url, poolclass=NullPool)
     assert location.path is not None
-    engine = create_engine(f"sqlite:///{location.path}")
+    engine = create_engine(f"sqlite:///{location.path}", poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _no_implicit_transactions(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA busy_timeout = 5000")
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(connection):
@@ -46,12 +55,22 @@ def sqlalchemy_engine(location: Location):
     return engine
 
 
-def upgrade_to_head(location: Location, revision: str = "head") -> None:
+def upgrade_to_head(
+    location: Location, revision: str = "head", migrations: Path | None = None
+) -> None:
+    """Run the missing migrations in one transaction, one process at a time."""
     from alembic import command
+    from sqlalchemy import text
 
     engine = sqlalchemy_engine(location)
     try:
         with engine.begin() as connection:
-            command.upgrade(alembic_config(connection), revision)
+            if location.backend == "postgresql":
+                # Two commands opening a new database at once: the second waits,
+                # then finds the schema current.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
+            command.upgrade(alembic_config(connection, migrations), revision)
     finally:
         engine.dispose()
