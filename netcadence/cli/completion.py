@@ -13,6 +13,15 @@ import os
 import sys
 
 CONTACT_COMMANDS = ("log", "show", "edit", "pause", "resume", "archive", "rm", "snooze", "intro")
+# The values of these options complete without Typer: {command: {option: what}}.
+OPTION_VALUES = {
+    "log": {"--channel": "channel", "-c": "channel", "--cadence": "cadence"},
+    "due": {"--tag": "tag"},
+    "list": {"--tag": "tag"},
+    "add": {"--tag": "tag", "--cadence": "cadence"},
+    "edit": {"--tag": "tag", "--untag": "tag"},
+    "event": {"--met": "contact"},
+}
 
 
 def _connect(db_option: str | None):
@@ -146,7 +155,7 @@ def _typed() -> tuple[str, list[str], str] | None:
 
 
 def complete_fast() -> int | None:
-    """`netcadence log an<TAB>` and the like; None leaves every other case to Typer."""
+    """`netcadence log an<TAB>`, `log ana -c co<TAB>` and the like; None leaves the rest to Typer."""
     typed = _typed()
     if typed is None:
         return None
@@ -154,12 +163,21 @@ def complete_fast() -> int | None:
     db_option = None
     if len(words) >= 2 and words[0] == "--db":
         db_option, words = words[1], words[2:]
-    if len(words) != 1 or words[0] not in CONTACT_COMMANDS or incomplete.startswith("-"):
+    if not words or incomplete.startswith("-"):
+        return None
+    if len(words) == 1 and words[0] in CONTACT_COMMANDS:
+        what = "contact"
+    elif len(words) >= 2 and words[-1] in OPTION_VALUES.get(words[0], {}):
+        what = OPTION_VALUES[words[0]][words[-1]]  # Click completes the last option's value
+    else:
         return None
     action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
     if shell == "fish" and action not in ("get-args", "is-args"):
         return None
-    found = contacts(incomplete, db_option)
+    if what == "channel":
+        found = channels(incomplete)
+    else:
+        found = {"contact": contacts, "tag": tags, "cadence": cadences}[what](incomplete, db_option)
     if shell == "bash":
         text = "\n".join(found)
     elif shell == "zsh":

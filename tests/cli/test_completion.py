@@ -89,6 +89,19 @@ def test_cadences_channels_and_tags(network, monkeypatch, capsys, line, expected
     code, out = complete(monkeypatch, capsys, "bash", line)
     assert code == 0
     assert out.split("\n")[:-1] == expected
+    assert complete(monkeypatch, capsys, "bash", line, fast=False) == (code, out)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize("line", [
+    "netcadence log ana --channel c", "netcadence log -c ", "netcadence log ana --note x -c e",
+    "netcadence due --tag ", "netcadence list --json --tag p", "netcadence edit ana --untag f",
+    "netcadence add Cleo --tag c --cadence n", "netcadence event Meetup --met an",
+    "netcadence log ana --channel -", "netcadence log ana --channel=c", "netcadence due --limit ",
+])
+def test_option_values_without_typer_are_typer_s(network, monkeypatch, capsys, shell, line):
+    assert complete(monkeypatch, capsys, shell, line) == complete(
+        monkeypatch, capsys, shell, line, fast=False)
 
 
 def test_the_database_named_on_the_line_is_used(network, monkeypatch, capsys, tmp_path, ok):
