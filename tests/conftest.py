@@ -143,6 +143,52 @@ def db_url(request, backend, tmp_path) -> str:
 
 
 @pytest.fixture
+def empty_db_url(request, backend, tmp_path) -> str:
+    """Like db_url, but a database with no schema at all (not even the first revision)."""
+    if backend == "sqlite":
+        return str(tmp_path / "empty" / "netcadence.db")
+    databases = request.getfixturevalue("pg_databases")
+    name = databases.create(migrated=False)
+    request.addfinalizer(lambda: databases.drop(name))
+    return pg_url_for(name)
+
+
+def dump_database(url: str) -> object:
+    """Everything stored in a database, to compare before and after a command.
+
+    SQLite: the file's full SQL dump (schema and rows). PostgreSQL: every table's
+    columns and sorted rows in the current schema.
+    """
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as conn:
+            tables = [t for (t,) in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() ORDER BY table_name"
+            )]
+            dump = {}
+            for table in tables:
+                columns = [c for (c,) in conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                    "AND table_schema = current_schema() ORDER BY ordinal_position", (table,)
+                )]
+                rows = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+                dump[table] = (columns, rows)
+            return dump
+    import sqlite3
+
+    path = url.removeprefix("sqlite:///")
+    if not Path(path).exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
 def nc(db_url, tmp_path, monkeypatch, capsys):
     """Run a netcadence command line in-process; returns exit code, stdout, stderr."""
     monkeypatch.setenv("NETCADENCE_DB", db_url)
