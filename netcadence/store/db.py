@@ -187,10 +187,47 @@ def open_database(location: Location) -> Database:
     else:
         assert location.path is not None
         db = Database(location, _connect_sqlite(location.path))
-    revision = _stored_revision(db)
+    try:
+        revision = _stored_revision(db)
+    except StoreError:
+        if location.path is None or not _read_only(location.path):
+            raise
+        # A read-only file or folder: SQLite cannot make its WAL index there, so
+        # read without it; writing commands then fail with one clear line.
+        db.close()
+        db = Database(location, _connect_sqlite_read_only(location.path))
+        revision = _stored_revision(db)
+        if revision != HEAD_REVISION:
+            raise StoreError(
+                f"the database {location.path} is read-only and its schema needs an "
+                "upgrade; make it writable (chmod u+w) and run netcadence once"
+            ) from None
     if revision != HEAD_REVISION:
         _upgrade(db, revision)
     return db
+
+
+def _read_only(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.R_OK) and not (
+        os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    )
+
+
+def _connect_sqlite_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only: first as a plain read-only connection, else immutable."""
+    last: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None,
+                timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False,
+            )
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as error:
+            last = error
+    assert last is not None
+    raise StoreError(describe_sqlite_error(last, path)) from None
 
 
 def _connect_sqlite(path: Path) -> sqlite3.Connection:
