@@ -70,8 +70,8 @@ def weekly_review(db: Database, week: Period, today: date) -> dict[str, Any]:
     following = week.next()
     dormant_days = settings.dormant_days
     silent = queries.dormant(db, today, today - timedelta(days=dormant_days))
-    given, asked = queries.given_asked(db, week.start, week.end)
-    given_all, asked_all = queries.given_asked(db)
+    channels, given, asked = queries.channel_mix(db, week.start, week.end)
+    given_all, asked_all = queries.given_asked_all_time(db)
     end_now = queries.overdue_at(db, following.start, today)
     end_before = queries.overdue_at(db, week.start, today)
     upcoming = [
@@ -82,9 +82,9 @@ def weekly_review(db: Database, week: Period, today: date) -> dict[str, Any]:
         "week": week.label,
         "start": week.start.isoformat(),
         "end": week.end.isoformat(),
-        "touches": {"total": sum(queries.touches_by_channel(db, week.start, week.end).values()),
+        "touches": {"total": sum(channels.values()),
                     **queries.touches_by_direction(db, week.start, week.end)},
-        "touches_by_channel": queries.touches_by_channel(db, week.start, week.end),
+        "touches_by_channel": channels,
         "goals": [p.as_json() for p in goal_store.all_progress(db, as_of)],
         "new_contacts": queries.created_between(db, week.start, week.end),
         "series_completed": queries.series_completed_between(db, week.start, week.end),
@@ -112,7 +112,7 @@ def stats(
 ) -> None:
     """Touches per week as a chart, channel mix, give/ask ratio, share on schedule."""
     start = _since(since, today())
-    data = collect_stats(current().db(), start, today())
+    data = collect_stats(current().db(), start, today(), by=by)
     if json:
         emit_json(data)
     else:
@@ -135,7 +135,7 @@ def _since(text: str, today: date) -> date:
     return week_of(first).start
 
 
-def collect_stats(db: Database, start: date, today: date) -> dict[str, Any]:
+def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -> dict[str, Any]:
     per_day = queries.touches_per_day(db, start, today)
     per_week: dict[date, int] = {}
     for day, count in per_day.items():
@@ -147,8 +147,7 @@ def collect_stats(db: Database, start: date, today: date) -> dict[str, Any]:
         weeks.append({"week": week.label, "start": week.start.isoformat(),
                       "touches": per_week.get(week.start, 0)})
         week = week.next()
-    channels = queries.touches_by_channel(db, start, today)
-    given, asked = queries.given_asked(db, start, today)
+    channels, given, asked = queries.channel_mix(db, start, today)
     cadenced, on_time = queries.schedule_health(db, today)
     return {
         "since": start.isoformat(),
@@ -160,7 +159,7 @@ def collect_stats(db: Database, start: date, today: date) -> dict[str, Any]:
                      "ratio": round(given / asked, 2) if asked else None},
         "on_schedule": {"cadenced": cadenced, "on_schedule": on_time,
                         "share": round(on_time / cadenced, 4) if cadenced else None},
-        "by": queries.touches_by_person(db, start, today),
+        "by": queries.touches_by_person(db, start, today) if by else None,
     }
 
 

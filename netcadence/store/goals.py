@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from netcadence.engine.goals import Goal, GoalProgress, Period, period_of, periods_back, streak
+from netcadence.engine.goals import Goal, GoalProgress, period_of, streak
 from netcadence.errors import InputError, NotFound
 from netcadence.store.db import Database
 from netcadence.suggest import did_you_mean
 from netcadence.text import fold, normalize_tag
-
-# Periods fetched per query while walking a streak back in time.
-CHUNK = 16
 
 _COUNT = {
     "contacts": "COUNT(DISTINCT t.contact_id)",
@@ -82,29 +79,52 @@ def _filters(goal: Goal) -> tuple[list[str], list]:
     return clauses, params
 
 
-def counts(db: Database, goal: Goal, periods: list[Period], until: date | None = None) -> list[int]:
-    """The goal's count in each period (newest first, contiguous), one grouped query."""
-    if not periods:
-        return []
-    newest, oldest = periods[0], periods[-1]
-    last = min(newest.end, until) if until else newest.end
-    cases = " ".join(f"WHEN t.touched_on >= ? THEN {i}" for i in range(len(periods)))
+# Above this many days, SQLite reads the whole touch table faster than it follows
+# the date index row by row (touches are seldom stored in date order).
+INDEX_SPAN_DAYS = 35
+
+
+def _bucket(db: Database, kind: str) -> str:
+    """SQL for a touch's period number: weeks since an anchor Monday, or months/quarters."""
+    months = (
+        "(CAST(substr(t.touched_on, 1, 4) AS INTEGER) * 12 "
+        "+ CAST(substr(t.touched_on, 6, 2) AS INTEGER) - 1)"
+    )
+    if kind == "month":
+        return months
+    if kind == "quarter":
+        return f"({months} / 3)"
+    if db.backend == "postgresql":
+        return "((CAST(t.touched_on AS date) - CAST(? AS date)) / 7)"
+    return "CAST((julianday(t.touched_on) - julianday(?)) / 7 AS INTEGER)"
+
+
+def _period_start(kind: str, number: int, anchor: date) -> date:
+    if kind == "week":
+        return anchor + timedelta(weeks=number)
+    if kind == "quarter":
+        return date(number // 4, number % 4 * 3 + 1, 1)
+    return date(number // 12, number % 12 + 1, 1)
+
+
+def grouped(db: Database, goal: Goal, first: date, last: date) -> dict[date, int]:
+    """The goal's count per period (keyed by the period's first day) for touches in first..last.
+
+    `first` must be the first day of a period.
+    """
     clauses, params = _filters(goal)
+    column = "t.touched_on"
+    if db.backend == "sqlite" and (last - first).days > INDEX_SPAN_DAYS:
+        column = "+t.touched_on"
+    bucket_params = [first.isoformat()] if goal.period == "week" else []
     sql = (
-        f"SELECT CASE {cases} END AS bucket, {_COUNT[goal.count_by]} FROM touch t "
-        "WHERE t.touched_on >= ? AND t.touched_on <= ?"
+        f"SELECT {_bucket(db, goal.period)} AS bucket, {_COUNT[goal.count_by]} FROM touch t "
+        f"WHERE {column} >= ? AND {column} <= ?"
         + "".join(" AND " + c for c in clauses)
         + " GROUP BY 1"
     )
-    found = {
-        bucket: int(count or 0)
-        for bucket, count in db.rows(
-            sql,
-            [p.start.isoformat() for p in periods]
-            + [oldest.start.isoformat(), last.isoformat()] + params,
-        )
-    }
-    return [found.get(i, 0) for i in range(len(periods))]
+    rows = db.rows(sql, bucket_params + [first.isoformat(), last.isoformat()] + params)
+    return {_period_start(goal.period, int(n), first): int(count or 0) for n, count in rows}
 
 
 def earliest_touch(db: Database) -> date | None:
@@ -112,29 +132,29 @@ def earliest_touch(db: Database) -> date | None:
     return date.fromisoformat(first) if first else None
 
 
-def progress(db: Database, goal: Goal, as_of: date, earliest: date | None = None) -> GoalProgress:
-    """This period's count (up to `as_of`) and the streak, walking back a chunk at a time."""
+_UNKNOWN = date.min
+
+
+def progress(db: Database, goal: Goal, as_of: date, earliest: date | None = _UNKNOWN) -> GoalProgress:
+    """This period's count (up to `as_of`) and the streak.
+
+    One small query reads this period and the one before; only when that one was
+    met does a second query read the older history, in one pass.
+    """
     current = period_of(goal.period, as_of)
-    first = earliest_touch(db) if earliest is None else earliest
-    chunk = [current] + _reachable(periods_back(current, CHUNK - 1), first)
-    found = counts(db, goal, chunk, until=as_of)
-    done, past = found[0], found[1:]
-    met_past: list[bool] = []
-    while True:
-        unbroken = all(count >= goal.target for count in past)
-        met_past.extend(count >= goal.target for count in past)
-        if not unbroken or not past:
-            break
-        chunk = _reachable(periods_back(chunk[-1], CHUNK), first)
-        past = counts(db, goal, chunk)
+    previous = current.previous()
+    first = earliest_touch(db) if earliest is _UNKNOWN else earliest
+    near = grouped(db, goal, previous.start, as_of)
+    done = near.get(current.start, 0)
+    met_past = [near.get(previous.start, 0) >= goal.target]
+    if met_past[0] and first is not None and first < previous.start:
+        older = grouped(db, goal, period_of(goal.period, first).start,
+                        previous.start - timedelta(days=1))
+        period = previous.previous()
+        while older.get(period.start, 0) >= goal.target:
+            met_past.append(True)
+            period = period.previous()
     return GoalProgress(goal, current, done, streak(done >= goal.target, met_past))
-
-
-def _reachable(periods: list[Period], first: date | None) -> list[Period]:
-    """Periods that end on or after the earliest touch: before it nothing can be met."""
-    if first is None:
-        return []
-    return [p for p in periods if p.end >= first]
 
 
 def all_progress(db: Database, as_of: date) -> list[GoalProgress]:

@@ -118,7 +118,8 @@ def test_stats_json(ok):
     ok("log", "bob", "-c", "email", "--when", "2026-11-20", "--ask")
     ok("log", "bob", "-c", "email", "--when", "2026-11-21", "--give")
     ok("log", "bob", "-c", "coffee", "--when", "2025-01-01")  # before --since
-    data = ok("stats", "--since", "4w", "--json").json()
+    assert ok("stats", "--since", "4w", "--json").json()["by"] is None
+    data = ok("stats", "--since", "4w", "--by", "--json").json()
     assert data["since"] == "2026-10-26"
     assert [(w["week"], w["touches"]) for w in data["weeks"]] == [
         ("2026-W44", 1), ("2026-W45", 0), ("2026-W46", 1), ("2026-W47", 2), ("2026-W48", 0),
