@@ -38,6 +38,13 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
             choice = cadences.choose(db, cadence)
             db.run("INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
                    (fold(normalize_tag(tag)), normalize_tag(tag), choice.cadence_id, choice.inline))
+        for goal in data.get("goals", []):
+            from netcadence.engine.goals import Goal
+            from netcadence.store import goals as goal_store
+
+            goal_store.add(db, Goal(goal["name"], goal.get("per", "week"), goal["count"],
+                                    goal.get("tag"), goal.get("channel"),
+                                    goal.get("direction", "out"), goal.get("count_by", "contacts")))
         for person in data["contacts"]:
             met = person.get("met_days_ago")
             ref = contact_store.create(db, contact_store.NewContact(

@@ -312,3 +312,10 @@ def test_resume_all_ends_the_vacation_early(ok, nc):
 def test_commands_have_help(ok, command):
     out = ok(command, "--help").out
     assert "--json" in out and len(out.splitlines()) > 3
+
+
+def test_demo_ends_with_the_weekly_review(ok):
+    out = ok("demo").out
+    assert "Weekly review 2026-W48 (2026-11-23 to 2026-11-29)" in out
+    assert out.index("Weekly review") > out.index("overdue")
+    assert ok("info", "--json").json()["contacts"] == 0  # never the user's database
