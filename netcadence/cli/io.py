@@ -252,7 +252,7 @@ def export(
 @app.command()
 def backup(
     file: Annotated[str | None, typer.Argument(
-        metavar="[FILE]", help="Where to write the copy (default: beside the database, dated).",
+        metavar="FILE", help="Where to write the copy (default: beside the database, dated).",
         show_default=False)] = None,
 ) -> None:
     """A consistent copy of the SQLite database, safe while other commands write."""
