@@ -82,3 +82,12 @@ def test_completion_of_a_contact_loads_no_heavy_module(network, monkeypatch):
     assert result.stdout.split("\n")[0] == "ana-ruiz"
     modules = {n.split(".")[0] for n in result.stderr.rsplit("MODULES ", 1)[-1].split()}
     assert not modules & set(HEAVY)
+
+
+def test_the_goals_above_the_agenda_load_no_heavy_module(network, nc):
+    if nc("goal", "add", "calls", "--count", "5", "--per", "week", "--channel", "call").code:
+        pytest.skip("no goals in this build")
+    result, modules = loaded("due")
+    assert result.returncode == 0, result.stderr
+    assert "calls" in result.stdout.splitlines()[0]
+    assert not modules & set(HEAVY), f"due loaded {sorted(modules & set(HEAVY))}"
