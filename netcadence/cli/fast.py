@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 
-from netcadence.errors import NetcadenceError
+from netcadence.errors import NetcadenceError, StoreError
 
 GLOBAL_OPTIONS = {"--db": "db"}
 GLOBAL_FLAGS = {"--json": "json"}
@@ -194,6 +194,8 @@ def _log(db_option: str | None, query: str, options: dict) -> int | None:
                     by=user_name(options.get("by")),
                 )
                 schedule.refresh(db, today, [ref.id])
+        except StoreError:  # locked, read-only, damaged: retrying would only wait again
+            raise
         except NetcadenceError:
             return None
         from netcadence.render.output import say, warn

@@ -254,8 +254,9 @@ def _create_private_file(path: Path) -> bool:
         return False
     folder = path.parent
     try:
-        if not folder.exists():
-            folder.mkdir(parents=True, mode=0o700)
+        missing = [f for f in (folder, *folder.parents) if not f.exists()]
+        for created_folder in reversed(missing):  # each one 0700, not only the last
+            created_folder.mkdir(mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
