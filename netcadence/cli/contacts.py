@@ -38,9 +38,7 @@ def add(
     cadence: Annotated[Optional[str], typer.Option(help="A cadence name or a duration (2w).", autocompletion=complete_cadence)] = None,
 ) -> None:
     """Add a contact."""
-    met_on = past_date(met)
-    if met_on and met_on > today():
-        raise InputError(f"--met {met_on.isoformat()} is after today; give a past date")
+    met_on = _met_date(met)
     db = current().db()
     with db.write():
         new = contact_store.NewContact(
@@ -121,37 +119,25 @@ def edit(
     untag: Annotated[Optional[list[str]], typer.Option("--untag", help="Remove a tag.", autocompletion=complete_tag)] = None,
 ) -> None:
     """Change a contact's details; --email, --phone and --tag add."""
-    met_on = past_date(met)
-    if met_on and met_on > today():
-        raise InputError(f"--met {met_on.isoformat()} is after today; give a past date")
+    changes = contact_store.ContactChanges(
+        name=name, company=company, title=title, met_on=_met_date(met), how=how,
+        linkedin=linkedin, note=note, emails=email or [], rm_emails=rm_email or [],
+        phones=phone or [], rm_phones=rm_phone or [], tags=tag or [], untags=untag or [],
+    )
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)
-        fields = {"company": company, "title": title, "how": how, "note": note,
-                  "met_on": met_on.isoformat() if met_on else None}
-        if name is not None:
-            clean = contact_store.clean_name(name)
-            fields.update(name=clean)
-        if linkedin is not None:
-            fields.update(linkedin=linkedin.strip() or None,
-                          linkedin_key=contact_store.linkedin_key(linkedin))
-        contact_store.update_fields(db, ref.id, fields)
-        contact_store.add_emails(db, ref.id, _valid_emails(email or []))
-        contact_store.remove_values(db, ref.id, "email", rm_email or [])
-        contact_store.add_phones(db, ref.id, phone or [])
-        contact_store.remove_values(db, ref.id, "phone", rm_phone or [])
-        changed = contact_store.add_tags(db, ref.id, tag or [])
-        changed |= contact_store.remove_tags(db, ref.id, untag or [])
-        if changed:
+        if contact_store.edit(db, ref.id, changes):
             schedule.refresh(db, today(), [ref.id])
-    say(f"Updated {printable(name.strip() if name else ref.name)} ({ref.slug})")
+        shown = contact_store.ref(db, ref.id)
+    say(f"Updated {printable(shown.name)} ({shown.slug})")
 
 
-def _valid_emails(emails: list[str]) -> list[str]:
-    for email in emails:
-        if not contact_store.is_email(email):
-            raise InputError(f"{email!r} is not an email address")
-    return emails
+def _met_date(text: str | None):
+    met_on = past_date(text)
+    if met_on and met_on > today():
+        raise InputError(f"--met {met_on.isoformat()} is after today; give a past date")
+    return met_on
 
 
 @app.command()

@@ -14,7 +14,7 @@ from netcadence.cli.session import current, user_name
 from netcadence.dates import parse_duration
 from netcadence.errors import InputError
 from netcadence.render.output import say, warn
-from netcadence.store import cadences, schedule
+from netcadence.store import cadences, pauses, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import ContactRef
@@ -42,9 +42,7 @@ def log(
     by: Annotated[Optional[str], typer.Option(help="Who logged it (default: you).")] = None,
 ) -> None:
     """Log a touch: a coffee, a call, an email, a visit…"""
-    day = past_date(when, today())
-    assert day is not None
-    touch_store.check_not_future(day, today())
+    day = touch_day(when)
     kind = channel(channel_)
     if cadence is not None and not new:
         raise InputError("--cadence goes with --new; for an existing contact use 'netcadence cadence set'")
@@ -82,6 +80,13 @@ def _contact_for_log(db: Database, query: str, new: bool, cadence: str | None, d
         cadences.assign(db, ref.id, cadences.choose(db, choice))
         schedule.refresh(db, today(), [ref.id], enroll={ref.id: day})
     return ref
+
+
+def touch_day(when: str | None) -> date:
+    """The date of a touch: --when (today by default), never after today."""
+    day = past_date(when, today()) or today()
+    touch_store.check_not_future(day, today())
+    return day
 
 
 def next_due_text(db: Database, contact_id: int) -> str:
@@ -164,9 +169,7 @@ def intro(
     by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
 ) -> None:
     """Record that you introduced A and B (a given touch on both)."""
-    day = past_date(when, today())
-    assert day is not None
-    touch_store.check_not_future(day, today())
+    day = touch_day(when)
     db = current().db()
     with db.write():
         a = contact_store.resolve(db, first)
@@ -197,19 +200,14 @@ def event(
         raise InputError("an event needs a name")
     if not met:
         raise InputError("name the people you met with --met (repeatable)")
-    day = past_date(when, today())
-    assert day is not None
-    touch_store.check_not_future(day, today())
+    day = touch_day(when)
     db = current().db()
     with db.write():
         people: dict[int, ContactRef] = {}
         for query in met:
             ref = _contact_for_log(db, query, new, None, day) if new else contact_store.resolve(db, query)
             people.setdefault(ref.id, ref)
-        event_id = touch_store.event_id(db, title, day)
-        for ref in people.values():
-            touch_store.add(db, ref.id, day, channel="event", note=title, event_id=event_id,
-                            by=user_name(by))
+        touch_store.record_event(db, title, day, list(people), by=user_name(by))
         schedule.refresh(db, today(), list(people))
     names = ", ".join(f"{printable(r.name)} ({r.slug})" for r in people.values())
     say(f"Recorded {printable(title)} on {day.isoformat()}: met {names}")
@@ -223,34 +221,30 @@ def snooze(
     clear: Annotated[bool, typer.Option("--clear", help="Remove the snooze.")] = False,
 ) -> None:
     """Push a contact's due date back: not before the given date."""
-    given = [x for x in (duration, until) if x is not None]
-    if clear and given or len(given) > 1:
-        raise InputError("give one of DURATION, --until DATE or --clear")
-    if not clear and not given:
-        raise InputError("say how long: a duration (2w), --until DATE, or --clear")
-    target = None
-    if duration is not None:
-        target = parse_duration(duration).after(today())
-    elif until is not None:
-        target = future_date(until)
-        if target <= today():
-            raise InputError(f"--until {target.isoformat()} is not after today")
+    target = _snooze_target(duration, until, clear)
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)
-        status = contact_store.status(db, ref.id, today())
-        label = db.value("SELECT cadence_label FROM contact WHERE id = ?", (ref.id,))
-        if status in ("paused", "archived"):
-            raise InputError(f"{ref.name} ({ref.slug}) is {status}; only active contacts can be snoozed")
-        if not label and not clear:
-            raise InputError(f"{ref.name} ({ref.slug}) has no cadence, so is never due; nothing to snooze")
-        db.run(
-            "UPDATE contact SET snooze_until = ?, snoozed_on = ? WHERE id = ?",
-            (target.isoformat() if target else None, today().isoformat() if target else None, ref.id),
-        )
-        schedule.refresh(db, today(), [ref.id])
-    if clear:
+        pauses.snooze(db, ref, today(), target)
+    if target is None:
         say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
     else:
         say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
             f"{next_due_text(db, ref.id)}")
+
+
+def _snooze_target(duration: str | None, until: str | None, clear: bool) -> date | None:
+    """The date a snooze lasts until, or None to clear it."""
+    given = [x for x in (duration, until) if x is not None]
+    if clear and given or len(given) > 1:
+        raise InputError("give one of DURATION, --until DATE or --clear")
+    if clear:
+        return None
+    if duration is not None:
+        return parse_duration(duration).after(today())
+    if until is None:
+        raise InputError("say how long: a duration (2w), --until DATE, or --clear")
+    target = future_date(until)
+    if target <= today():
+        raise InputError(f"--until {target.isoformat()} is not after today; give a future date")
+    return target

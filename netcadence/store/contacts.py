@@ -43,6 +43,25 @@ class NewContact:
     vcard_uid: str | None = None
 
 
+@dataclass
+class ContactChanges:
+    """What `edit` changes: a field left None stays as it is; the lists add and remove."""
+
+    name: str | None = None
+    company: str | None = None
+    title: str | None = None
+    met_on: date | None = None
+    how: str | None = None
+    linkedin: str | None = None
+    note: str | None = None
+    emails: list[str] = field(default_factory=list)
+    rm_emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    rm_phones: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    untags: list[str] = field(default_factory=list)
+
+
 def is_email(text: str) -> bool:
     return bool(EMAIL_RE.match(text.strip()))
 
@@ -161,6 +180,29 @@ def remove_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
             (contact_id, fold(normalize_tag(tag))),
         ) > 0
     return changed
+
+
+def edit(db: Database, contact_id: int, changes: ContactChanges) -> bool:
+    """Apply an edit; returns whether the tags changed (so the cadence may have)."""
+    for email in changes.emails:
+        if not is_email(email):
+            raise InputError(f"{email!r} is not an email address")
+    fields: dict[str, str | None] = {
+        "company": changes.company, "title": changes.title, "how": changes.how,
+        "note": changes.note, "met_on": changes.met_on.isoformat() if changes.met_on else None,
+    }
+    if changes.name is not None:
+        fields["name"] = clean_name(changes.name)
+    if changes.linkedin is not None:
+        fields["linkedin"] = changes.linkedin
+        fields["linkedin_key"] = linkedin_key(changes.linkedin) or ""
+    update_fields(db, contact_id, fields)
+    add_emails(db, contact_id, changes.emails)
+    remove_values(db, contact_id, "email", changes.rm_emails)
+    add_phones(db, contact_id, changes.phones)
+    remove_values(db, contact_id, "phone", changes.rm_phones)
+    changed = add_tags(db, contact_id, changes.tags)
+    return remove_tags(db, contact_id, changes.untags) or changed
 
 
 # --- resolution of a name typed on the command line -------------------------------

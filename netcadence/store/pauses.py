@@ -7,7 +7,9 @@ from datetime import date
 from netcadence.errors import InputError
 from netcadence.store import schedule
 from netcadence.store.contacts import ContactRef
+from netcadence.store.contacts import status as contact_status
 from netcadence.store.db import Database
+from netcadence.text import printable
 
 ACTIVE = "ended_on IS NULL AND (until IS NULL OR until > ?)"
 
@@ -55,3 +57,19 @@ def resume_all(db: Database, today: date) -> None:
     ):
         raise InputError("no vacation is in force; 'netcadence pause --all --until DATE' starts one")
     schedule.refresh(db, today)
+
+
+def snooze(db: Database, ref: ContactRef, today: date, until: date | None) -> None:
+    """Set a contact's snooze (the day it was set is today), or clear it with None."""
+    who = f"{printable(ref.name)} ({ref.slug})"
+    if until is not None:
+        status = contact_status(db, ref.id, today)
+        if status in ("paused", "archived"):
+            raise InputError(f"{who} is {status}; only active contacts can be snoozed")
+        if not db.value("SELECT cadence_label FROM contact WHERE id = ?", (ref.id,)):
+            raise InputError(f"{who} has no cadence, so is never due; nothing to snooze")
+    db.run(
+        "UPDATE contact SET snooze_until = ?, snoozed_on = ? WHERE id = ?",
+        (until.isoformat() if until else None, today.isoformat() if until else None, ref.id),
+    )
+    schedule.refresh(db, today, [ref.id])

@@ -116,3 +116,11 @@ def event_id(db: Database, name: str, day: date) -> int:
     if found is not None:
         return int(found)
     return db.insert("INSERT INTO event (name, held_on) VALUES (?, ?)", (name, day.isoformat()))
+
+
+def record_event(db: Database, name: str, day: date, contact_ids: list[int], *, by: str | None) -> int:
+    """One event (known by its name and date) and an `event` touch with each person met."""
+    found = event_id(db, name, day)
+    for contact_id in contact_ids:
+        add(db, contact_id, day, channel="event", note=name, event_id=found, by=by)
+    return found

@@ -17,17 +17,41 @@ def cadences(ok):
 
 
 def test_define_steps_and_list_json(ok):
-    out = ok("cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
-             "--step", "1w:follow up", "--step", "1m:coffee", "--step", "2W", "--every", "3m",
-             "--stop-on-reply", "--give-up-after", "3").out
+    out = ok(
+        "cadence",
+        "define",
+        "new-contact",
+        "--step",
+        "1d:email:thank-you note",
+        "--step",
+        "1w:follow up",
+        "--step",
+        "1m:coffee",
+        "--step",
+        "2W",
+        "--every",
+        "3m",
+        "--stop-on-reply",
+        "--give-up-after",
+        "3",
+    ).out
     assert "new-contact" in out
     found = ok("cadence", "list", "--json").json()
-    assert found == [{**found[0], "name": "new-contact", "steps": [
-        {"offset": "1d", "channel": "email", "label": "thank-you note"},
-        {"offset": "1w", "channel": None, "label": "follow up"},
-        {"offset": "1m", "channel": "coffee", "label": None},
-        {"offset": "2w", "channel": None, "label": None},
-    ], "every": "3m", "stop_on_reply": True, "give_up_after": 3}]
+    assert found == [
+        {
+            **found[0],
+            "name": "new-contact",
+            "steps": [
+                {"offset": "1d", "channel": "email", "label": "thank-you note"},
+                {"offset": "1w", "channel": None, "label": "follow up"},
+                {"offset": "1m", "channel": "coffee", "label": None},
+                {"offset": "2w", "channel": None, "label": None},
+            ],
+            "every": "3m",
+            "stop_on_reply": True,
+            "give_up_after": 3,
+        }
+    ]
 
 
 def test_define_every_only_and_list_order(ok):
@@ -35,8 +59,13 @@ def test_define_every_only_and_list_order(ok):
     ok("cadence", "define", "a-weekly", "--every", "1w")
     found = ok("cadence", "list", "--json").json()
     assert [c["name"] for c in found] == ["a-weekly", "monthly-ish"]
-    assert found[1] == {**found[1], "steps": [], "every": "1m", "stop_on_reply": False,
-                        "give_up_after": None}
+    assert found[1] == {
+        **found[1],
+        "steps": [],
+        "every": "1m",
+        "stop_on_reply": False,
+        "give_up_after": None,
+    }
     out = ok("cadence", "list").out
     assert "a-weekly" in out and "monthly-ish" in out
 
@@ -46,18 +75,21 @@ def test_empty_cadence_list(ok):
     assert "cadence define" in ok("cadence", "list").out
 
 
-@pytest.mark.parametrize("args", [
-    ("x",),
-    ("x", "--every", "0d"),
-    ("x", "--every", "-1w"),
-    ("x", "--every", "5 minutes"),
-    ("x", "--step", "soon:email"),
-    ("x", "--step", "1d:fax:hello"),
-    ("x", "--every", "1w", "--give-up-after", "0"),
-    ("none", "--every", "1w"),
-    ("default", "--every", "1w"),
-    ("  ", "--every", "1w"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("x",),
+        ("x", "--every", "0d"),
+        ("x", "--every", "-1w"),
+        ("x", "--every", "5 minutes"),
+        ("x", "--step", "soon:email"),
+        ("x", "--step", "1d:fax:hello"),
+        ("x", "--every", "1w", "--give-up-after", "0"),
+        ("none", "--every", "1w"),
+        ("default", "--every", "1w"),
+        ("  ", "--every", "1w"),
+    ],
+)
 def test_define_bad_values(ok, nc, args):
     result = nc("cadence", "define", *args)
     assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
@@ -85,7 +117,11 @@ def test_set_by_name_inline_none_default_and_from(ok):
     ok("cadence", "set", "ana", "new-contact")
     ana = show(ok, "ana")
     assert (ana["cadence"], ana["cadence_source"], ana["next_due"], ana["step"]) == (
-        "new-contact", "own", "2026-11-24", "1/1")
+        "new-contact",
+        "own",
+        "2026-11-24",
+        "1/1",
+    )
     out = ok("cadence", "set", "ana", "2w", "--from", "2026-11-01").out
     assert "2026-11-15" in out
     assert (show(ok, "ana")["cadence"], show(ok, "ana")["next_due"]) == ("2w", "2026-11-15")
@@ -94,14 +130,23 @@ def test_set_by_name_inline_none_default_and_from(ok):
     assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == (None, "none", None)
     ok("cadence", "set", "ana", "default", "--from", "last friday")
     ana = show(ok, "ana")
-    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == ("monthly", "tag", "2026-12-20")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == (
+        "monthly",
+        "tag",
+        "2026-12-20",
+    )
 
 
 def test_set_errors_change_nothing(ok, nc):
     ok("add", "Ana", "--cadence", "2w")
     before = show(ok, "ana")
-    for args in (("ana", "sometimes"), ("ana", "2w", "--from", "2026-02-30"),
-                 ("ana", "2w", "--from", "tomorrow"), ("nobody", "2w"), ("ana", "0w")):
+    for args in (
+        ("ana", "sometimes"),
+        ("ana", "2w", "--from", "2026-02-30"),
+        ("ana", "2w", "--from", "tomorrow"),
+        ("nobody", "2w"),
+        ("ana", "0w"),
+    ):
         result = nc("cadence", "set", *args)
         assert result.code == 1 and result.out == "", args
     assert show(ok, "ana") == before
@@ -116,7 +161,11 @@ def test_tag_default_applies_and_none_removes_it(ok, nc):
     out = ok("cadence", "tag", "CLIENT", "monthly", today="2026-11-10").out
     assert "client" in out
     ana = show(ok, "ana")
-    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == ("monthly", "tag", "2026-12-10")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == (
+        "monthly",
+        "tag",
+        "2026-12-10",
+    )
     assert show(ok, "bob")["cadence"] == "1w"
     assert cadences(ok) == {}  # an inline default defines no cadence
     ok("cadence", "tag", "client", "none")

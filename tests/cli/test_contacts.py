@@ -5,8 +5,23 @@ from __future__ import annotations
 import pytest
 
 LIST_KEYS = {"slug", "name", "status", "tags", "cadence", "next_due", "last_touch"}
-SHOW_KEYS = {"slug", "name", "status", "emails", "phones", "company", "title", "tags", "cadence",
-             "cadence_source", "next_due", "step", "given", "asked", "touches"}
+SHOW_KEYS = {
+    "slug",
+    "name",
+    "status",
+    "emails",
+    "phones",
+    "company",
+    "title",
+    "tags",
+    "cadence",
+    "cadence_source",
+    "next_due",
+    "step",
+    "given",
+    "asked",
+    "touches",
+}
 TOUCH_KEYS = {"id", "date", "channel", "direction", "note", "give", "ask", "by"}
 
 
@@ -22,11 +37,34 @@ def count(ok, what="contacts"):
 
 
 def test_add_with_every_option(ok):
-    out = ok("add", "Ana Ruiz", "--email", "ana@example.com", "--email", "ana@work.example",
-             "--phone", "+34 600 000 000", "--company", "Acme", "--title", "CTO",
-             "--tag", "Client", "--tag", " fintech ", "--met", "2026-10-01", "--how", "conference",
-             "--linkedin", "https://www.linkedin.com/in/ana", "--note", "likes tea",
-             "--cadence", "monthly").out
+    out = ok(
+        "add",
+        "Ana Ruiz",
+        "--email",
+        "ana@example.com",
+        "--email",
+        "ana@work.example",
+        "--phone",
+        "+34 600 000 000",
+        "--company",
+        "Acme",
+        "--title",
+        "CTO",
+        "--tag",
+        "Client",
+        "--tag",
+        " fintech ",
+        "--met",
+        "2026-10-01",
+        "--how",
+        "conference",
+        "--linkedin",
+        "https://www.linkedin.com/in/ana",
+        "--note",
+        "likes tea",
+        "--cadence",
+        "monthly",
+    ).out
     assert "Ana Ruiz (ana-ruiz)" in out and "2026-12-23" in out
     ana = ok("show", "ana-ruiz", "--json").json()
     assert ana["emails"] == ["ana@example.com", "ana@work.example"]
@@ -35,15 +73,22 @@ def test_add_with_every_option(ok):
     assert ana["tags"] == ["client", "fintech"]
     assert (ana["met"], ana["how"], ana["note"]) == ("2026-10-01", "conference", "likes tea")
     assert ana["linkedin"] == "https://www.linkedin.com/in/ana"
-    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == ("monthly", "own", "2026-12-23")
+    assert (ana["cadence"], ana["cadence_source"], ana["next_due"]) == (
+        "monthly",
+        "own",
+        "2026-12-23",
+    )
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("José Núñez", "jose-nunez"),
-    ("李小龍", "李小龍"),
-    ("Ana  O'Brien-Smith", "ana-o-brien-smith"),
-    ("!!!", "contact"),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("José Núñez", "jose-nunez"),
+        ("李小龍", "李小龍"),
+        ("Ana  O'Brien-Smith", "ana-o-brien-smith"),
+        ("!!!", "contact"),
+    ],
+)
 def test_add_makes_slugs(ok, name, slug):
     assert f"({slug})" in ok("add", name).out
     assert slugs(ok) == [slug]
@@ -56,11 +101,19 @@ def test_a_second_ana_ruiz_gets_a_numbered_slug(ok):
     assert sorted(slugs(ok)) == ["ana-ruiz", "ana-ruiz-2", "ana-ruiz-3"]
 
 
-@pytest.mark.parametrize("args", [
-    ("",), ("   ",), ("Bo", "--email", "not-an-email"), ("Bo", "--met", "tomorrow"),
-    ("Bo", "--met", "2026-02-30"), ("Bo", "--met", "someday"), ("Bo", "--cadence", "sometimes"),
-    ("Bo", "--tag", "  "),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("",),
+        ("   ",),
+        ("Bo", "--email", "not-an-email"),
+        ("Bo", "--met", "tomorrow"),
+        ("Bo", "--met", "2026-02-30"),
+        ("Bo", "--met", "someday"),
+        ("Bo", "--cadence", "sometimes"),
+        ("Bo", "--tag", "  "),
+    ],
+)
 def test_add_refuses_bad_values_and_writes_nothing(nc, ok, args):
     result = nc("add", *args)
     assert result.code == 1
@@ -103,8 +156,16 @@ def test_list_json_shape_and_filters(ok):
     rows = ok("list", "--json").json()
     assert [set(r) >= LIST_KEYS for r in rows] == [True, True]
     ana = rows[0]
-    assert ana == {**ana, "slug": "ana", "name": "Ana", "status": "active", "tags": ["client"],
-                   "cadence": "monthly", "next_due": "2026-12-20", "last_touch": "2026-11-20"}
+    assert ana == {
+        **ana,
+        "slug": "ana",
+        "name": "Ana",
+        "status": "active",
+        "tags": ["client"],
+        "cadence": "monthly",
+        "next_due": "2026-12-20",
+        "last_touch": "2026-11-20",
+    }
     assert rows[1]["status"] == "paused" and rows[1]["next_due"] is None
     assert slugs(ok, "--tag", "PARTNER") == ["bob"]
     assert slugs(ok, "--status", "archived") == ["cy"]
@@ -139,8 +200,16 @@ def test_show_json_shape(ok):
     assert [t["date"] for t in data["touches"]] == ["2026-11-20", "2026-11-15", "2026-11-10"]
     assert all(set(t) == TOUCH_KEYS for t in data["touches"])
     newest = data["touches"][0]
-    assert newest == {"id": newest["id"], "date": "2026-11-20", "channel": "email",
-                      "direction": "in", "note": "", "give": False, "ask": True, "by": "sam"}
+    assert newest == {
+        "id": newest["id"],
+        "date": "2026-11-20",
+        "channel": "email",
+        "direction": "in",
+        "note": "",
+        "give": False,
+        "ask": True,
+        "by": "sam",
+    }
     assert isinstance(newest["id"], int)
     assert data["touches"][2]["by"] == "tester" and data["touches"][2]["direction"] == "out"
 
@@ -162,8 +231,15 @@ def test_show_text(ok):
     ok("add", "Ana Ruiz", "--company", "Acme", "--cadence", "monthly")
     ok("log", "ana", "-c", "coffee", "--give", "--note", "first coffee")
     out = ok("show", "ana").out
-    for text in ("Ana Ruiz", "ana-ruiz", "Acme", "monthly", "given 1, asked 0", "first coffee",
-                 "2026-12-23"):
+    for text in (
+        "Ana Ruiz",
+        "ana-ruiz",
+        "Acme",
+        "monthly",
+        "given 1, asked 0",
+        "first coffee",
+        "2026-12-23",
+    ):
         assert text in out
 
 
@@ -172,15 +248,46 @@ def test_show_text(ok):
 
 def test_edit_every_option(ok):
     ok("add", "Ana Ruiz", "--email", "old@example.com", "--phone", "111", "--tag", "client")
-    ok("edit", "ana", "--name", "Ana María Ruiz", "--email", "new@example.com", "--rm-email",
-       "OLD@example.com", "--phone", "222", "--rm-phone", "111", "--company", "Acme", "--title", "CEO",
-       "--met", "2026-01-15", "--how", "a talk", "--linkedin", "https://linkedin.com/in/ana",
-       "--note", "a note", "--tag", "Partner", "--untag", "CLIENT")
+    ok(
+        "edit",
+        "ana",
+        "--name",
+        "Ana María Ruiz",
+        "--email",
+        "new@example.com",
+        "--rm-email",
+        "OLD@example.com",
+        "--phone",
+        "222",
+        "--rm-phone",
+        "111",
+        "--company",
+        "Acme",
+        "--title",
+        "CEO",
+        "--met",
+        "2026-01-15",
+        "--how",
+        "a talk",
+        "--linkedin",
+        "https://linkedin.com/in/ana",
+        "--note",
+        "a note",
+        "--tag",
+        "Partner",
+        "--untag",
+        "CLIENT",
+    )
     ana = ok("show", "ana-ruiz", "--json").json()
     assert ana["slug"] == "ana-ruiz" and ana["name"] == "Ana María Ruiz"
     assert ana["emails"] == ["new@example.com"]
     assert ana["phones"] == ["222"]
-    assert (ana["company"], ana["title"], ana["met"], ana["how"]) == ("Acme", "CEO", "2026-01-15", "a talk")
+    assert (ana["company"], ana["title"], ana["met"], ana["how"]) == (
+        "Acme",
+        "CEO",
+        "2026-01-15",
+        "a talk",
+    )
     assert (ana["linkedin"], ana["note"]) == ("https://linkedin.com/in/ana", "a note")
     assert ana["tags"] == ["partner"]
     # the new name resolves; the old slug still does
@@ -190,17 +297,33 @@ def test_edit_every_option(ok):
 
 def test_edit_adds_emails_phones_tags(ok):
     ok("add", "Ana", "--email", "a@example.com", "--tag", "one")
-    ok("edit", "ana", "--email", "b@example.com", "--email", "A@example.com", "--phone", "1",
-       "--tag", "two")
+    ok(
+        "edit",
+        "ana",
+        "--email",
+        "b@example.com",
+        "--email",
+        "A@example.com",
+        "--phone",
+        "1",
+        "--tag",
+        "two",
+    )
     ana = ok("show", "ana", "--json").json()
     assert ana["emails"] == ["a@example.com", "b@example.com"]
     assert ana["phones"] == ["1"] and ana["tags"] == ["one", "two"]
 
 
-@pytest.mark.parametrize("args", [
-    ("--email", "nope"), ("--rm-email", "x@example.com"), ("--rm-phone", "999"),
-    ("--met", "tomorrow"), ("--name", "  "),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--email", "nope"),
+        ("--rm-email", "x@example.com"),
+        ("--rm-phone", "999"),
+        ("--met", "tomorrow"),
+        ("--name", "  "),
+    ],
+)
 def test_edit_bad_values_change_nothing(nc, ok, args):
     ok("add", "Ana", "--email", "a@example.com", "--phone", "1")
     before = ok("show", "ana", "--json").json()
@@ -307,3 +430,10 @@ def test_control_characters_are_dropped_from_names(ok):
     carl = ok("list", "--json").json()[0]
     assert (carl["slug"], carl["name"]) == ("carl-31mdiaz", "Carl [31mDiaz")
     assert ok("show", "carl", "--json").json()["slug"] == "carl-31mdiaz"
+
+
+def test_edit_with_an_empty_value_clears_the_field(ok):
+    ok("add", "Ana", "--company", "Acme", "--linkedin", "https://linkedin.com/in/ana")
+    ok("edit", "ana", "--company", "", "--linkedin", "")
+    ana = ok("show", "ana", "--json").json()
+    assert (ana["company"], ana["linkedin"]) == (None, None)

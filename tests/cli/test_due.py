@@ -6,8 +6,17 @@ import re
 
 import pytest
 
-DUE_KEYS = {"slug", "name", "due", "days_overdue", "status", "cadence", "step", "action",
-            "last_touch"}
+DUE_KEYS = {
+    "slug",
+    "name",
+    "due",
+    "days_overdue",
+    "status",
+    "cadence",
+    "step",
+    "action",
+    "last_touch",
+}
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -42,9 +51,16 @@ def test_due_json_shape_and_order(network):
         assert ISO.match(row["due"]) and (row["last_touch"] is None or ISO.match(row["last_touch"]))
     wes = rows[0]
     assert {k: wes[k] for k in DUE_KEYS} == {
-        "slug": "wes-weekly", "name": "Wes Weekly", "due": "2026-11-16", "days_overdue": 7,
-        "status": "overdue", "cadence": "1w", "step": None, "action": None,
-        "last_touch": "2026-11-09"}
+        "slug": "wes-weekly",
+        "name": "Wes Weekly",
+        "due": "2026-11-16",
+        "days_overdue": 7,
+        "status": "overdue",
+        "cadence": "1w",
+        "step": None,
+        "action": None,
+        "last_touch": "2026-11-09",
+    }
     assert (rows[1]["days_overdue"], rows[1]["status"]) == (10, "overdue")
     assert (rows[2]["days_overdue"], rows[2]["status"], rows[2]["due"]) == (0, "due", "2026-11-23")
 
@@ -52,8 +68,12 @@ def test_due_json_shape_and_order(network):
 def test_due_within_adds_upcoming_after_the_rest(network):
     rows = due(network, "--within", "3w")
     assert [(r["slug"], r["status"]) for r in rows] == [
-        ("wes-weekly", "overdue"), ("quinn-quarterly", "overdue"), ("dot-today", "due"),
-        ("upton-soon", "upcoming"), ("mo-monthly", "upcoming")]
+        ("wes-weekly", "overdue"),
+        ("quinn-quarterly", "overdue"),
+        ("dot-today", "due"),
+        ("upton-soon", "upcoming"),
+        ("mo-monthly", "upcoming"),
+    ]
     assert rows[3]["days_overdue"] == -5
     assert rows[4]["last_touch"] is None
     assert [r["slug"] for r in due(network, "--within", "5d")][-1] == "upton-soon"
@@ -74,15 +94,35 @@ def test_due_tag_and_limit(network):
 
 
 def test_series_step_and_action_in_due(ok):
-    ok("cadence", "define", "intro", "--step", "1d:email:thanks", "--step", "1w:coffee",
-       "--step", "2w:catch up")
+    ok(
+        "cadence",
+        "define",
+        "intro",
+        "--step",
+        "1d:email:thanks",
+        "--step",
+        "1w:coffee",
+        "--step",
+        "2w:catch up",
+    )
     ok("log", "bob", "--new", "-c", "coffee", "--cadence", "intro", "--when", "2026-11-20")
     assert due(ok)[0] | {"urgency": 0} == {
-        "slug": "bob", "name": "bob", "due": "2026-11-21", "days_overdue": 2, "status": "overdue",
-        "cadence": "intro", "step": "1/3", "action": "email: thanks", "last_touch": "2026-11-20",
-        "urgency": 0}
+        "slug": "bob",
+        "name": "bob",
+        "due": "2026-11-21",
+        "days_overdue": 2,
+        "status": "overdue",
+        "cadence": "intro",
+        "step": "1/3",
+        "action": "email: thanks",
+        "last_touch": "2026-11-20",
+        "urgency": 0,
+    }
     ok("log", "bob", "-c", "email", "--when", "2026-11-21")
-    assert (due(ok, "--within", "1m")[0]["step"], due(ok, "--within", "1m")[0]["action"]) == ("2/3", "coffee")
+    assert (due(ok, "--within", "1m")[0]["step"], due(ok, "--within", "1m")[0]["action"]) == (
+        "2/3",
+        "coffee",
+    )
 
 
 def test_ties_go_by_days_overdue_then_name_then_slug(ok):
@@ -127,16 +167,19 @@ def test_bare_netcadence_is_due(network):
     assert ok("--json").json() == due(ok)
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (("--limit", "abc"), 2),
-    (("--limit", "0"), 1),
-    (("--within", "soon"), 1),
-    (("--within", "0d"), 1),
-    (("--on", "2026-02-30"), 1),
-    (("--on", "whenever"), 1),
-    (("--bogus",), 2),
-    (("--within",), 2),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("--limit", "abc"), 2),
+        (("--limit", "0"), 1),
+        (("--within", "soon"), 1),
+        (("--within", "0d"), 1),
+        (("--on", "2026-02-30"), 1),
+        (("--on", "whenever"), 1),
+        (("--bogus",), 2),
+        (("--within",), 2),
+    ],
+)
 def test_due_errors(nc, args, code):
     result = nc("due", *args)
     assert result.code == code and result.out == ""

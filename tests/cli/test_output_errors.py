@@ -18,8 +18,16 @@ def _visible(text: str) -> None:
     assert "\x07" not in text and "\x1b" not in text
 
 
-@pytest.mark.parametrize("command", [("list",), ("due",), ("show", "bold-ana-bold-ruiz-31m"),
-                                     ("find", "acme"), ("log", "bold-ana-bold-ruiz-31m")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list",),
+        ("due",),
+        ("show", "bold-ana-bold-ruiz-31m"),
+        ("find", "acme"),
+        ("log", "bold-ana-bold-ruiz-31m"),
+    ],
+)
 def test_user_text_printed_literally_when_piped(tricky, command):
     _visible(tricky(*command).out)
 
@@ -42,26 +50,29 @@ def test_json_keeps_the_name_as_typed_and_is_utf8(ok):
     assert result.json()[0]["name"] == "José [b]Núñez[/b]"
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (("add",), 2),
-    (("add", "Ana", "--bogus"), 2),
-    (("log",), 2),
-    (("due", "--limit", "abc"), 2),
-    (("cadence", "define", "x", "--give-up-after", "many"), 2),
-    (("nosuchcommand",), 2),
-    (("show", "nobody"), 1),
-    (("log", "nobody"), 1),
-    (("log", "ana", "-c", "fax"), 1),
-    (("log", "ana", "--when", "tomorrow"), 1),
-    (("add", "Bo", "--met", "2026-02-30"), 1),
-    (("cadence", "set", "ana", "sometimes"), 1),
-    (("touch", "edit", "x"), 1),
-    (("touch", "rm", "42", "--yes"), 1),
-    (("snooze", "ana", "2x"), 1),
-    (("config", "set", "capacity", "zero"), 1),
-    (("config", "set", "nosuchkey", "1"), 1),
-    (("due", "--within", "forever"), 1),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("add",), 2),
+        (("add", "Ana", "--bogus"), 2),
+        (("log",), 2),
+        (("due", "--limit", "abc"), 2),
+        (("cadence", "define", "x", "--give-up-after", "many"), 2),
+        (("nosuchcommand",), 2),
+        (("show", "nobody"), 1),
+        (("log", "nobody"), 1),
+        (("log", "ana", "-c", "fax"), 1),
+        (("log", "ana", "--when", "tomorrow"), 1),
+        (("add", "Bo", "--met", "2026-02-30"), 1),
+        (("cadence", "set", "ana", "sometimes"), 1),
+        (("touch", "edit", "x"), 1),
+        (("touch", "rm", "42", "--yes"), 1),
+        (("snooze", "ana", "2x"), 1),
+        (("config", "set", "capacity", "zero"), 1),
+        (("config", "set", "nosuchkey", "1"), 1),
+        (("due", "--within", "forever"), 1),
+    ],
+)
 def test_exit_status_and_one_line_on_stderr(ok, nc, args, code):
     ok("add", "Ana", "--cadence", "1w")
     before = ok("info", "--json").json()
@@ -97,8 +108,11 @@ def test_every_command_has_help():
     root = get_command(app)
     walked = list(_commands(root))
     assert len(walked) > 20
-    missing = [" ".join(path) for path, command in walked
-               if not (command.help or command.short_help or "").strip()]
+    missing = [
+        " ".join(path)
+        for path, command in walked
+        if not (command.help or command.short_help or "").strip()
+    ]
     assert missing == []
     for path, command in walked:
         for param in command.params:

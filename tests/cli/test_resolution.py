@@ -23,21 +23,24 @@ def slug_of(ok, query):
     return ok("show", query, "--json").json()["slug"]
 
 
-@pytest.mark.parametrize(("query", "slug"), [
-    ("ana-ruiz", "ana-ruiz"),
-    ("Ana Ruiz", "ana-ruiz"),
-    ("ANA RUIZ", "ana-ruiz"),
-    ("jose nunez", "jose-nunez"),
-    ("JOSÉ NÚÑEZ", "jose-nunez"),
-    ("ana.ruiz@example.com", "ana-ruiz"),
-    ("an ru", "ana-ruiz"),
-    ("ru an", "ana-ruiz"),
-    ("jos", "jose-nunez"),
-    ("nun", "jose-nunez"),
-    ("jane", "mary-jane-watson"),
-    ("mary wat", "mary-jane-watson"),
-    ("bob lee", "bob-lee"),
-])
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("ana-ruiz", "ana-ruiz"),
+        ("Ana Ruiz", "ana-ruiz"),
+        ("ANA RUIZ", "ana-ruiz"),
+        ("jose nunez", "jose-nunez"),
+        ("JOSÉ NÚÑEZ", "jose-nunez"),
+        ("ana.ruiz@example.com", "ana-ruiz"),
+        ("an ru", "ana-ruiz"),
+        ("ru an", "ana-ruiz"),
+        ("jos", "jose-nunez"),
+        ("nun", "jose-nunez"),
+        ("jane", "mary-jane-watson"),
+        ("mary wat", "mary-jane-watson"),
+        ("bob lee", "bob-lee"),
+    ],
+)
 def test_resolution_finds(people, query, slug):
     assert slug_of(people, query) == slug
 

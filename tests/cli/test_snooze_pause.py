@@ -56,17 +56,24 @@ def test_a_touch_on_or_after_the_snooze_day_clears_it(ana):
     ok = ana
     ok("snooze", "ana", "3w", today="2026-11-20")
     assert show(ok, "ana", "2026-11-20")["next_due"] == "2026-12-11"
-    ok("log", "ana", "-c", "email", "--when", "2026-11-10", today="2026-11-21")  # before: snooze holds
+    ok(
+        "log", "ana", "-c", "email", "--when", "2026-11-10", today="2026-11-21"
+    )  # before: snooze holds
     assert show(ok, "ana", "2026-11-21")["next_due"] == "2026-12-11"
-    ok("log", "ana", "-c", "email", "--when", "2026-11-20", today="2026-11-21")  # on the day: cleared
+    ok(
+        "log", "ana", "-c", "email", "--when", "2026-11-20", today="2026-11-21"
+    )  # on the day: cleared
     assert show(ok, "ana", "2026-11-21")["next_due"] == "2026-12-04"
 
 
-@pytest.mark.parametrize(("setup", "message"), [
-    (("cadence", "set", "ana", "none"), "no cadence"),
-    (("pause", "ana"), "paused"),
-    (("archive", "ana"), "archived"),
-])
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (("cadence", "set", "ana", "none"), "no cadence"),
+        (("pause", "ana"), "paused"),
+        (("archive", "ana"), "archived"),
+    ],
+)
 def test_snooze_errors(ana, nc, setup, message):
     ok = ana
     ok(*setup)
@@ -74,10 +81,18 @@ def test_snooze_errors(ana, nc, setup, message):
     assert result.code == 1 and message in result.err and result.out == ""
 
 
-@pytest.mark.parametrize("args", [
-    ("ana",), ("ana", "0d"), ("ana", "soon"), ("ana", "1w", "--until", "friday"),
-    ("ana", "--until", "yesterday"), ("ana", "--clear", "1w"), ("nobody", "1w"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ana",),
+        ("ana", "0d"),
+        ("ana", "soon"),
+        ("ana", "1w", "--until", "friday"),
+        ("ana", "--until", "yesterday"),
+        ("ana", "--clear", "1w"),
+        ("nobody", "1w"),
+    ],
+)
 def test_snooze_bad_values(ana, nc, args):
     result = nc("snooze", *args)
     assert result.code == 1 and result.out == "" and "Traceback" not in result.err
@@ -129,10 +144,31 @@ def test_archived_contacts_are_never_due(ana):
 
 @pytest.fixture
 def chase(ok):
-    ok("cadence", "define", "chase", "--step", "3d:email:follow up", "--step", "1w:email",
-       "--every", "1m", "--give-up-after", "3")
-    ok("log", "Cy", "--new", "-c", "coffee", "--when", "2026-11-01", "--cadence", "chase",
-       today="2026-11-01")
+    ok(
+        "cadence",
+        "define",
+        "chase",
+        "--step",
+        "3d:email:follow up",
+        "--step",
+        "1w:email",
+        "--every",
+        "1m",
+        "--give-up-after",
+        "3",
+    )
+    ok(
+        "log",
+        "Cy",
+        "--new",
+        "-c",
+        "coffee",
+        "--when",
+        "2026-11-01",
+        "--cadence",
+        "chase",
+        today="2026-11-01",
+    )
     return ok
 
 

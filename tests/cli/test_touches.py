@@ -27,8 +27,16 @@ def test_log_prints_touch_id_and_next_due(ok):
     out = ok("log", "Ana Ruiz", "--channel", "coffee", "--note", "wants intros to fintech").out
     touch = last_touch(ok, "ana")
     assert f"touch {touch['id']}" in out and "2026-12-07" in out
-    assert touch == {"id": touch["id"], "date": "2026-11-23", "channel": "coffee", "direction": "out",
-                     "note": "wants intros to fintech", "give": False, "ask": False, "by": "tester"}
+    assert touch == {
+        "id": touch["id"],
+        "date": "2026-11-23",
+        "channel": "coffee",
+        "direction": "out",
+        "note": "wants intros to fintech",
+        "give": False,
+        "ask": False,
+        "by": "tester",
+    }
 
 
 def test_log_defaults_and_short_channel(ok):
@@ -39,36 +47,42 @@ def test_log_defaults_and_short_channel(ok):
     assert last_touch(ok, "ana")["channel"] == "voicemail"
 
 
-@pytest.mark.parametrize(("when", "day"), [
-    ("2026-11-20", "2026-11-20"),
-    ("today", "2026-11-23"),
-    ("yesterday", "2026-11-22"),
-    ("3 days ago", "2026-11-20"),
-    ("3d ago", "2026-11-20"),
-    ("2w ago", "2026-11-09"),
-    ("1m ago", "2026-10-23"),
-    ("monday", "2026-11-23"),  # today is a Monday: the most recent one on or before today
-    ("Fri", "2026-11-20"),
-    ("last monday", "2026-11-16"),
-    ("last friday", "2026-11-20"),
-    ("SUNDAY", "2026-11-22"),
-])
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        ("2026-11-20", "2026-11-20"),
+        ("today", "2026-11-23"),
+        ("yesterday", "2026-11-22"),
+        ("3 days ago", "2026-11-20"),
+        ("3d ago", "2026-11-20"),
+        ("2w ago", "2026-11-09"),
+        ("1m ago", "2026-10-23"),
+        ("monday", "2026-11-23"),  # today is a Monday: the most recent one on or before today
+        ("Fri", "2026-11-20"),
+        ("last monday", "2026-11-16"),
+        ("last friday", "2026-11-20"),
+        ("SUNDAY", "2026-11-22"),
+    ],
+)
 def test_log_when_forms(ok, when, day):
     ok("add", "Ana")
     ok("log", "ana", "--when", when)
     assert last_touch(ok, "ana")["date"] == day
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("-c", "cofee"), "coffee"),
-    (("-c", "lunch"), "channel"),
-    (("--when", "tomorrow"), "after today"),
-    (("--when", "in 2 weeks"), "after today"),
-    (("--when", "next monday"), "after today"),
-    (("--when", "2026-02-30"), "2026-02-30"),
-    (("--when", "someday"), "not a date"),
-    (("--cadence", "2w"), "--new"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-c", "cofee"), "coffee"),
+        (("-c", "lunch"), "channel"),
+        (("--when", "tomorrow"), "after today"),
+        (("--when", "in 2 weeks"), "after today"),
+        (("--when", "next monday"), "after today"),
+        (("--when", "2026-02-30"), "2026-02-30"),
+        (("--when", "someday"), "not a date"),
+        (("--cadence", "2w"), "--new"),
+    ],
+)
 def test_log_bad_values_write_nothing(ok, nc, args, message):
     ok("add", "Ana")
     result = nc("log", "ana", *args)
@@ -81,8 +95,15 @@ def test_log_in_give_ask_and_by(ok, monkeypatch):
     ok("add", "Ana")
     ok("log", "ana", "--in", "--give", "--by", "Sam")
     assert last_touch(ok, "ana") | {"id": 0} == {
-        "id": 0, "date": "2026-11-23", "channel": "other", "direction": "in", "note": "",
-        "give": True, "ask": False, "by": "Sam"}
+        "id": 0,
+        "date": "2026-11-23",
+        "channel": "other",
+        "direction": "in",
+        "note": "",
+        "give": True,
+        "ask": False,
+        "by": "Sam",
+    }
     monkeypatch.setenv("NETCADENCE_USER", "Robin")
     ok("log", "ana", "--ask", "--when", "yesterday")
     assert show(ok, "ana")["touches"][1]["by"] == "Robin"
@@ -149,8 +170,19 @@ def test_log_new_with_a_bad_cadence_writes_nothing(ok, nc):
 
 @pytest.fixture
 def series(ok):
-    ok("cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
-       "--step", "1w:email:follow up", "--step", "1m:coffee", "--every", "3m")
+    ok(
+        "cadence",
+        "define",
+        "new-contact",
+        "--step",
+        "1d:email:thank-you note",
+        "--step",
+        "1w:email:follow up",
+        "--step",
+        "1m:coffee",
+        "--every",
+        "3m",
+    )
     ok("log", "bob", "--new", "-c", "coffee", "--when", "2026-11-01", "--cadence", "new-contact")
     ok("log", "bob", "-c", "email", "--when", "2026-11-02")
     return ok
@@ -170,8 +202,15 @@ def test_touch_edit_each_option(series):
     assert due_of(ok) == ("2026-11-12", "2/3")
     ok("touch", "edit", touch_id, "--channel", "call", "--note", "called instead")
     assert last_touch(ok, "bob") | {"id": 0} == {
-        "id": 0, "date": "2026-11-05", "channel": "call", "direction": "out",
-        "note": "called instead", "give": False, "ask": False, "by": "tester"}
+        "id": 0,
+        "date": "2026-11-05",
+        "channel": "call",
+        "direction": "out",
+        "note": "called instead",
+        "give": False,
+        "ask": False,
+        "by": "tester",
+    }
     ok("touch", "edit", touch_id, "--in")
     assert last_touch(ok, "bob")["direction"] == "in"
     assert due_of(ok) == ("2026-11-06", "1/3")  # an inbound touch completes no step
@@ -214,8 +253,9 @@ def test_touch_id_must_exist(ok, nc, command, touch_id):
     assert info(ok)["touches"] == 1
 
 
-@pytest.mark.parametrize("args", [("--when", "tomorrow"), ("--channel", "fax"),
-                                  ("--when", "2026-13-01")])
+@pytest.mark.parametrize(
+    "args", [("--when", "tomorrow"), ("--channel", "fax"), ("--when", "2026-13-01")]
+)
 def test_touch_edit_bad_values_change_nothing(ok, nc, args):
     ok("log", "bob", "--new", "--when", "2026-11-20")
     touch = last_touch(ok, "bob")
@@ -246,7 +286,11 @@ def test_intro_touches_both(ok):
         data = show(ok, who)
         touch = data["touches"][0]
         assert (touch["channel"], touch["give"], touch["direction"], touch["note"]) == (
-            "intro", True, "out", "both in fintech")
+            "intro",
+            True,
+            "out",
+            "both in fintech",
+        )
         assert data["given"] == 1
     assert show(ok, "ana")["next_due"] == "2026-12-23"
 
@@ -269,7 +313,11 @@ def test_event_touches_each_person(ok):
     assert "Fintech Meetup" in out
     for who in ("ana-ruiz", "bob-lee"):
         touch = last_touch(ok, who)
-        assert (touch["channel"], touch["date"], touch["direction"]) == ("event", "2026-11-22", "out")
+        assert (touch["channel"], touch["date"], touch["direction"]) == (
+            "event",
+            "2026-11-22",
+            "out",
+        )
     assert info(ok)["touches"] == 2
 
 

@@ -7,8 +7,19 @@ import pytest
 
 @pytest.fixture
 def with_new_contact(ok):
-    ok("cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
-       "--step", "1w:email:follow up", "--step", "1m:coffee", "--every", "3m")
+    ok(
+        "cadence",
+        "define",
+        "new-contact",
+        "--step",
+        "1d:email:thank-you note",
+        "--step",
+        "1w:email:follow up",
+        "--step",
+        "1m:coffee",
+        "--every",
+        "3m",
+    )
     return ok
 
 
@@ -18,14 +29,32 @@ def _bob(ok, today):
 
 def test_worked_example(with_new_contact):
     ok = with_new_contact
-    ok("log", "bob", "--new", "--channel", "coffee", "--when", "2026-11-01",
-       "--cadence", "new-contact", today="2026-11-01")
+    ok(
+        "log",
+        "bob",
+        "--new",
+        "--channel",
+        "coffee",
+        "--when",
+        "2026-11-01",
+        "--cadence",
+        "new-contact",
+        today="2026-11-01",
+    )
     bob = _bob(ok, "2026-11-01")
-    assert (bob["next_due"], bob["step"], bob["action"]) == ("2026-11-02", "1/3", "email: thank-you note")
+    assert (bob["next_due"], bob["step"], bob["action"]) == (
+        "2026-11-02",
+        "1/3",
+        "email: thank-you note",
+    )
 
     ok("log", "bob", "--channel", "email", "--when", "2026-11-02", today="2026-11-02")
     bob = _bob(ok, "2026-11-02")
-    assert (bob["next_due"], bob["step"], bob["action"]) == ("2026-11-09", "2/3", "email: follow up")
+    assert (bob["next_due"], bob["step"], bob["action"]) == (
+        "2026-11-09",
+        "2/3",
+        "email: follow up",
+    )
 
     ok("log", "bob", "--channel", "email", "--when", "2026-11-12", today="2026-11-12")
     bob = _bob(ok, "2026-11-12")
@@ -39,13 +68,32 @@ def test_worked_example(with_new_contact):
 
 def test_worked_example_due_rows(with_new_contact):
     ok = with_new_contact
-    ok("log", "bob", "--new", "-c", "coffee", "--when", "2026-11-01", "--cadence", "new-contact",
-       today="2026-11-01")
+    ok(
+        "log",
+        "bob",
+        "--new",
+        "-c",
+        "coffee",
+        "--when",
+        "2026-11-01",
+        "--cadence",
+        "new-contact",
+        today="2026-11-01",
+    )
     ok("log", "bob", "-c", "email", "--when", "2026-11-02", today="2026-11-02")
     rows = ok("due", "--json", today="2026-11-12").json()
-    assert rows == [{
-        "slug": "bob", "name": "bob", "due": "2026-11-09", "days_overdue": 3, "status": "overdue",
-        "cadence": "new-contact", "step": "2/3", "action": "email: follow up",
-        "last_touch": "2026-11-02", "urgency": rows[0]["urgency"],
-    }]
+    assert rows == [
+        {
+            "slug": "bob",
+            "name": "bob",
+            "due": "2026-11-09",
+            "days_overdue": 3,
+            "status": "overdue",
+            "cadence": "new-contact",
+            "step": "2/3",
+            "action": "email: follow up",
+            "last_touch": "2026-11-02",
+            "urgency": rows[0]["urgency"],
+        }
+    ]
     assert rows[0]["urgency"] == pytest.approx(3 / 7, abs=1e-3)
