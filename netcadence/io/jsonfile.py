@@ -162,6 +162,7 @@ class JsonImport:
         self.default_by = default_by
         self.progress = progress or (lambda n: None)
         self.file_names: dict[str, set[int]] = {}
+        self.choices: dict[str, cadence_store.CadenceChoice] = {}
         self.events: dict[tuple[str, str], int] = {
             (name, held): eid
             for eid, name, held in self.db.rows("SELECT id, name, held_on FROM event")
@@ -222,10 +223,13 @@ class JsonImport:
             raise _Bad(f"a different cadence named {name!r} exists; kept it")
 
     def _cadence_choice(self, text: str) -> cadence_store.CadenceChoice:
-        try:
-            return cadence_store.choose(self.db, text)
-        except InputError as error:
-            raise _Bad(str(error).split(";")[0]) from None
+        """A cadence by name or duration, looked up once per text (cadences come first)."""
+        if text not in self.choices:
+            try:
+                self.choices[text] = cadence_store.choose(self.db, text)
+            except InputError as error:
+                raise _Bad(str(error).split(";")[0]) from None
+        return self.choices[text]
 
     def _tag_default(self, item: dict, path: str) -> None:
         tag = normalize_tag(_text(item, "tag") or "")
