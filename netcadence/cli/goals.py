@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,9 +26,12 @@ app.add_typer(goal_app, name="goal")
 def add(
     name: Annotated[str, typer.Argument(help="The goal's name, e.g. \"client calls\".")],
     count: Annotated[int, typer.Option("--count", help="The target per period (≥ 1).")],
-    per: Annotated[str, typer.Option("--per", help="week (ISO, Monday to Sunday), month or quarter.")] = "week",
-    tag: Annotated[Optional[str], typer.Option(help="Only touches with contacts who have this tag now.")] = None,
-    channel_: Annotated[Optional[str], typer.Option("--channel", "-c", help="Only touches on this channel.")] = None,
+    per: Annotated[str, typer.Option(
+        "--per", help="week (ISO, Monday to Sunday), month or quarter.")] = "week",
+    tag: Annotated[str | None, typer.Option(
+        help="Only touches with contacts who have this tag now.")] = None,
+    channel_: Annotated[str | None, typer.Option(
+        "--channel", "-c", help="Only touches on this channel.")] = None,
     direction: Annotated[str, typer.Option(help="out (default), in or any.")] = "out",
     count_by: Annotated[str, typer.Option(
         "--count-by", help="contacts (distinct, default), touches or events.")] = "contacts",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -29,7 +29,7 @@ DORMANT_IN_REVIEW = 5
 
 @app.command()
 def review(
-    week: Annotated[Optional[str], typer.Option(
+    week: Annotated[str | None, typer.Option(
         help="An ISO week such as 2026-W47, or a date in it (default: this week).")] = None,
     json: Json = False,
 ) -> None:
@@ -106,8 +106,10 @@ def weekly_review(db: Database, week: Period, today: date) -> dict[str, Any]:
 
 @app.command()
 def stats(
-    since: Annotated[str, typer.Option(help="How far back: a duration (1y, 6m, 12w) or a date.")] = "1y",
-    by: Annotated[bool, typer.Option("--by", help="Also break touches down by who logged them.")] = False,
+    since: Annotated[str, typer.Option(
+        help="How far back: a duration (1y, 6m, 12w) or a date.")] = "1y",
+    by: Annotated[bool, typer.Option(
+        "--by", help="Also break touches down by who logged them.")] = False,
     json: Json = False,
 ) -> None:
     """Touches per week as a chart, channel mix, give/ask ratio, share on schedule."""
@@ -168,7 +170,7 @@ def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -
 
 @app.command()
 def dormant(
-    days: Annotated[Optional[str], typer.Option(
+    days: Annotated[str | None, typer.Option(
         help="Silent for at least this long: days (180) or a duration (6m); "
         "default: the dormant_days setting.")] = None,
     json: Json = False,

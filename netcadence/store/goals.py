@@ -135,7 +135,9 @@ def earliest_touch(db: Database) -> date | None:
 _UNKNOWN = date.min
 
 
-def progress(db: Database, goal: Goal, as_of: date, earliest: date | None = _UNKNOWN) -> GoalProgress:
+def progress(
+    db: Database, goal: Goal, as_of: date, earliest: date | None = _UNKNOWN
+) -> GoalProgress:
     """This period's count (up to `as_of`) and the streak.
 
     One small query reads this period and the one before; only when that one was

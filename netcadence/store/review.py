@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from netcadence.engine.schedule import CHANNELS
 from netcadence.store.agenda import DueRow
-from netcadence.store.goals import INDEX_SPAN_DAYS
 from netcadence.store.db import Database
+from netcadence.store.goals import INDEX_SPAN_DAYS
 from netcadence.text import fold
 
 # A contact that is neither archived, paused today, nor set aside as unresponsive.

@@ -10,8 +10,15 @@ from hypothesis import strategies as st
 
 from netcadence.engine.agenda import AgendaItem
 from netcadence.engine.goals import (
-    Goal, GoalProgress, period_of, periods_back, parse_count_by, parse_direction, parse_period,
-    progress_bar, streak,
+    Goal,
+    GoalProgress,
+    parse_count_by,
+    parse_direction,
+    parse_period,
+    period_of,
+    periods_back,
+    progress_bar,
+    streak,
 )
 from netcadence.engine.plan import lay_out
 from netcadence.errors import InputError
