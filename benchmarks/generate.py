@@ -9,7 +9,8 @@ database directly with bulk INSERTs through netcadence's own store, then stores
 the real schedules with store.schedule.refresh, so the agenda read by the
 benchmark is the one netcadence itself computes. `--taskwarrior` writes as many
 pending tasks for `task import`, to time `task next` on the same number of rows.
-The same seed gives the same network.
+The same seed gives the same network, and both ways of loading it give the same
+`netcadence export json` (tests/test_startup_generator.py checks this).
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ def network(contacts: int, touches: int, today: date, seed: int = 7) -> list[Per
         direction = "in" if rng.random() < 0.2 else "out"
         person.touches.append((day, channel, direction, rng.choice(NOTES),
                                rng.random() < 0.1, rng.random() < 0.05))
+    for person in people:  # the same touch twice is one touch (as `import json` counts it)
+        person.touches = sorted(set(person.touches))
     return people
 
 
@@ -126,12 +129,12 @@ def as_json(people: list[Person]) -> dict:
             {"name": p.name, "slug": p.slug, "tags": p.tags, "emails": [p.email],
              **({"company": p.company} if p.company else {}),
              **({"cadence": p.cadence} if p.cadence else {}),
-             "enrolled_on": p.created.isoformat(), "created_on": p.created.isoformat()}
+             "enrolled": p.created.isoformat(), "created": p.created.isoformat()}
             for p in people
         ],
         "touches": [
             {"contact": p.slug, "date": day.isoformat(), "channel": channel,
-             "direction": direction, "note": note, "give": give, "ask": ask}
+             "direction": direction, "note": note, "give": give, "ask": ask, "by": "bench"}
             for p in people for day, channel, direction, note, give, ask in sorted(p.touches)
         ],
     }
@@ -194,7 +197,6 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
         enroll = {n: p.created for n, p in enumerate(people, start=1)}
         for chunk in _chunks(every, 5000):
             schedule.refresh(db, today, chunk, enroll={n: enroll[n] for n in chunk})
-        db.run("UPDATE contact SET enrolled_on = NULL WHERE cadence_label IS NULL")
         db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('engine_version', ?)",
                (str(ENGINE_VERSION),))
     db.run("PRAGMA optimize")
