@@ -297,6 +297,8 @@ class JsonImport:
                 known.cadence_mode = "none"
                 if enrolled is not None:
                     self.importer.enroll[cid] = enrolled
+                else:
+                    self.importer.enroll.pop(cid, None)
             else:
                 self.importer.give_cadence(known, choice, enrolled or self.today)
         elif created and enrolled is not None:

@@ -231,3 +231,19 @@ def test_large_json_import(ok, tmp_path):
     result = ok("import", "json", path)
     assert "300 created" in result.out and "3000 touches added" in result.out
     assert ok("show", "person-7", "--json").json()["next_due"] is not None
+
+
+def test_cadence_option_and_a_file_saying_none(ok, tmp_path):
+    path = write(tmp_path, {"netcadence": 1, "contacts": [
+        {"name": "With Default"}, {"name": "Said None", "cadence": "none"},
+        {"name": "Own One", "cadence": "1w", "enrolled": "2026-11-01"}]})
+    ok("import", "json", path, "--cadence", "2w", "--tag", "imported")
+    default = ok("show", "with-default", "--json").json()
+    assert (default["cadence"], default["next_due"], default["tags"]) == (
+        "2w", "2026-12-07", ["imported"])
+    said_none = ok("show", "said-none", "--json").json()
+    assert (said_none["cadence"], said_none["cadence_source"]) == (None, "none")
+    assert ok("show", "own-one", "--json").json()["next_due"] == "2026-11-08"
+    exported = {c["slug"]: c for c in ok("export", "json").json()["contacts"]}
+    assert exported["said-none"]["cadence"] == "none"
+    assert exported["said-none"]["enrolled"] is None
