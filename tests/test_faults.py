@@ -50,8 +50,8 @@ def test_a_file_that_is_not_a_database(db_url, nc):
 @pytest.mark.sqlite_only
 def test_a_truncated_database(db_url, ok, nc):
     seeded(ok)
-    for n in range(40):
-        ok("add", f"Person {n}", "--note", "x" * 2000)
+    for n in range(12):
+        ok("add", f"Person {n}", "--note", "x" * 6000)
     path = Path(db_url)
     assert not Path(db_url + "-wal").exists() or Path(db_url + "-wal").stat().st_size == 0
     size = path.stat().st_size
