@@ -22,8 +22,8 @@ def db(tmp_path_factory):
     with store.write():
         for contact_id, tags in CONTACTS.items():
             store.run(
-                "INSERT INTO contact (id, slug, name, name_key, created_on, archived, cadence_mode) "
-                "VALUES (?, ?, ?, ?, '2024-01-01', ?, 'tag')",
+                "INSERT INTO contact (id, slug, name, name_key, created_on, archived, "
+                "cadence_mode) VALUES (?, ?, ?, ?, '2024-01-01', ?, 'tag')",
                 (contact_id, f"c{contact_id}", f"C {contact_id}", f"c {contact_id}", False),
             )
             for tag in tags:
