@@ -101,8 +101,14 @@ def _report(file: str, summary: Summary, dry_run: bool) -> None:
     extra = "".join(f", {count} {key}" for key, count in summary.extra.items())
     say(f"{head} {printable(file)}: {summary.created} created, {summary.updated} updated, "
         f"{summary.unchanged} unchanged, {len(summary.skipped)} skipped{extra}")
-    for where, text in summary.skipped:
+    for where, text in sorted(summary.skipped, key=_file_order):
         say(f"  skipped {where}: {printable(text)}")
+
+
+def _file_order(skip: tuple[str, str]) -> tuple[int, int]:
+    """Skipped lines in the order of the file; JSON paths keep the order they were met in."""
+    where = skip[0]
+    return (0, int(where[5:])) if where.startswith("line ") and where[5:].isdigit() else (1, 0)
 
 
 def _run_csv(file: str, parse: Callable, dry_run: bool, tags: list[str] | None,

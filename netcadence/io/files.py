@@ -11,6 +11,7 @@ from pathlib import Path
 
 from netcadence.errors import InputError
 
+FIELD_LIMIT = 16 * 1024 * 1024
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -65,6 +66,7 @@ def _checked(text: str, name: str) -> str:
 
 def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """Each CSV row with the file line it starts on (quoted cells may span lines)."""
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))  # long notes are fine
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     start = 1
     try:
