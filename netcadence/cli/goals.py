@@ -50,6 +50,11 @@ def add(
         channel=channel(channel_) if channel_ is not None else None,
         direction=engine.parse_direction(direction), count_by=engine.parse_count_by(count_by),
     )
+    if goal.count_by == "events" and goal.channel not in (None, "event"):
+        raise InputError(
+            f"--count-by events counts events, never {goal.channel} touches; "
+            "drop --channel or use --channel event"
+        )
     db = current().db()
     with db.write():
         goal_store.add(db, goal)

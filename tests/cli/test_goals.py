@@ -185,6 +185,7 @@ def test_due_shows_goal_lines_above_the_table(people):
     (["--count", "2", "--direction", "both"], "out, in or any"),
     (["--count", "2", "--count-by", "people"], "contacts, touches or events"),
     (["--count", "2", "--tag", "  "], "--tag cannot be empty"),
+    (["--count", "1", "--count-by", "events", "--channel", "call"], "drop --channel"),
 ])
 def test_goal_add_errors_write_nothing(people, nc, args, message):
     result = nc("goal", "add", "calls", *args)
