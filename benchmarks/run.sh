@@ -6,7 +6,8 @@
 #   SMALL_ONLY=1 benchmarks/run.sh
 #
 # Needs hyperfine, and taskwarrior (`task`) for the pairing; /usr/bin/time for peak
-# memory. Databases are built once and kept in benchmarks/.cache/ (delete it to rebuild).
+# memory. Databases (and a regular install of the current sources) are built once and
+# kept in benchmarks/.cache/: delete it to rebuild.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,6 +38,24 @@ build 5000 250000
 small="$cache/n5000.db"
 large="$cache/n50000.db"
 
+# The development venv's editable install loads an import hook at every start;
+# a regular install (what users get from pip) does not. Lay one out by hand from
+# the current sources, compiled, with pip's console script, reusing the venv's
+# dependencies, to time `due` as installed.
+installed="$cache/installed"
+if [ ! -x "$installed/bin/netcadence" ]; then
+    rm -rf "$installed"
+    "$py" -m venv --without-pip "$installed"
+    site=$("$installed/bin/python" -c "import site; print(site.getsitepackages()[0])")
+    "$py" -c "import site; print(site.getsitepackages()[0])" > "$site/deps.pth"
+    cp -r "$root/netcadence" "$site/"
+    find "$site/netcadence" -name __pycache__ -prune -exec rm -rf {} +
+    "$installed/bin/python" -m compileall -q "$site/netcadence" > /dev/null
+    printf '#!%s\nimport re\nimport sys\nfrom netcadence.cli.main import run\nif __name__ == "__main__":\n    sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])\n    sys.exit(run())\n' \
+        "$installed/bin/python" > "$installed/bin/netcadence"
+    chmod +x "$installed/bin/netcadence"
+fi
+
 # A copy for `log`, which writes.
 cp "$small" "$cache/log.db"
 slug=$("$py" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
@@ -48,6 +67,7 @@ tty="stty rows 50 cols 120;"
 commands=(
     -n "due (piped)" "env NETCADENCE_DB=$small $nc due"
     -n "due (terminal)" "script -qfc '$tty env NETCADENCE_DB=$small $nc due' /dev/null"
+    -n "due (piped, installed)" "env NETCADENCE_DB=$small $installed/bin/netcadence due"
     -n "log" "env NETCADENCE_DB=$cache/log.db $nc log $slug --note benchmark"
     -n "completion" "env _NETCADENCE_COMPLETE=complete_bash 'COMP_WORDS=netcadence log $prefix' COMP_CWORD=2 NETCADENCE_DB=$small $nc"
 )
@@ -55,7 +75,9 @@ if NETCADENCE_DB="$small" "$nc" review --help > /dev/null 2>&1; then
     commands+=(-n "review" "env NETCADENCE_DB=$small $nc review")
 fi
 if [ -z "${SMALL_ONLY:-}" ]; then
-    commands+=(-n "due 50k (piped)" "env NETCADENCE_DB=$large $nc due")
+    commands+=(-n "due 50k (piped)" "env NETCADENCE_DB=$large $nc due"
+               -n "due --limit 25" "env NETCADENCE_DB=$small $nc due --limit 25"
+               -n "due 50k --limit 25" "env NETCADENCE_DB=$large $nc due --limit 25")
 fi
 if command -v task > /dev/null; then
     taskdata="$cache/task5000"
@@ -102,15 +124,18 @@ def ratio(name, table):
     return "" if name.startswith("task") or not base else f"{table[name] / base:.2f}"
 
 
-print(f"{'command':<22}{'median':>9}{'ratio':>7}{'cpu':>9}{'ratio':>7}{'target':>8}")
+print(f"{'command':<24}{'median':>9}{'ratio':>7}{'cpu':>9}{'ratio':>7}{'target':>8}")
 for name in wall:
     target = f"≤ {targets[name]}" if name in targets else ""
-    print(f"{name:<22}{wall[name]:>7.1f}ms{ratio(name, wall):>7}"
+    print(f"{name:<24}{wall[name]:>7.1f}ms{ratio(name, wall):>7}"
           f"{cpu[name]:>7.1f}ms{ratio(name, cpu):>7}{target:>8}")
 print("ratio: to task next on 5,000 pending tasks (terminal rows: to task next on a terminal)")
 if "due 50k (piped)" in wall:
     print(f"due 50k / due 5k: {wall['due 50k (piped)'] / wall['due (piped)']:.2f} wall, "
           f"{cpu['due 50k (piped)'] / cpu['due (piped)']:.2f} cpu (target ≤ 1.3)")
+    print(f"with 25 rows printed at both sizes: "
+          f"{wall['due 50k --limit 25'] / wall['due --limit 25']:.2f} wall, "
+          f"{cpu['due 50k --limit 25'] / cpu['due --limit 25']:.2f} cpu")
 for label, kib in (("5k", sys.argv[2]), ("50k", sys.argv[3])):
     if int(kib):
         print(f"peak memory of due at {label}: {int(kib) / 1024:.1f} MiB (target ≤ 40)")
