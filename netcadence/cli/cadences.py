@@ -101,9 +101,13 @@ def tag(
         tagged = [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]
         schedule.refresh(db, today(), tagged)
     if cadence.strip().lower() == "none":
-        say(f"Tag {printable(label)} has no default cadence now ({len(tagged)} contacts)")
+        say(f"Tag {printable(label)} has no default cadence now ({_contacts(len(tagged))})")
     else:
-        say(f"Tag {printable(label)} defaults to {printable(cadence.strip())} ({len(tagged)} contacts)")
+        say(f"Tag {printable(label)} defaults to {printable(cadence.strip())} ({_contacts(len(tagged))})")
+
+
+def _contacts(count: int) -> str:
+    return f"{count} contact{'' if count == 1 else 's'}"
 
 
 @cadence_app.command("list")

@@ -225,3 +225,11 @@ def test_rm_refused_while_used(ok, nc):
     ok("cadence", "set", "ana", "none")
     ok("cadence", "rm", "used")
     assert sorted(cadences(ok)) == ["tagged"]
+
+
+def test_tag_reports_how_many_contacts_it_reaches(ok):
+    ok("add", "Ana", "--tag", "Café")
+    assert "(1 contact)" in ok("cadence", "tag", "cafe", "monthly").out
+    assert ok("show", "ana", "--json").json()["cadence"] == "monthly"
+    assert [r["slug"] for r in ok("list", "--json", "--tag", "CAFÉ").json()] == ["ana"]
+    assert "(0 contacts)" in ok("cadence", "tag", "other", "monthly").out
