@@ -81,7 +81,8 @@ def list_rows(
         sql += " WHERE c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
         params.append(fold(normalize_tag(tag)))
     tags: dict[int, list[str]] = {}
-    for contact_id, tag_name in db.rows("SELECT contact_id, tag FROM contact_tag ORDER BY tag"):
+    # Sorted here, not in SQL, so that lists print in the same order on every backend.
+    for contact_id, tag_name in sorted(db.rows("SELECT contact_id, tag FROM contact_tag")):
         tags.setdefault(contact_id, []).append(tag_name)
     wanted = set(ids) if ids is not None else None
     rows = []
@@ -116,12 +117,18 @@ def find_ids(db: Database, text: str) -> list[int]:
 
 def next_up(db: Database, today: date) -> tuple[str, str, str] | None:
     """The next contact due after today: (name, slug, date)."""
-    row = db.row(
-        "SELECT c.name, c.slug, c.next_due FROM contact c WHERE c.next_due > ? "
+    rows = db.rows(
+        "SELECT c.name, c.slug, c.next_due FROM contact c WHERE c.next_due = ("
+        "SELECT min(c.next_due) FROM contact c WHERE c.next_due > ? "
         "AND NOT c.archived AND c.unresponsive_since IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
-        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?)) "
-        "ORDER BY c.next_due, c.slug LIMIT 1",
-        (today.isoformat(), today.isoformat()),
+        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))) "
+        "AND NOT c.archived AND c.unresponsive_since IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
+        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))",
+        (today.isoformat(), today.isoformat(), today.isoformat()),
     )
-    return (row[0], row[1], row[2]) if row else None
+    if not rows:
+        return None
+    name, slug, due = min(rows, key=lambda row: row[1])  # by slug, the same on every backend
+    return name, slug, due

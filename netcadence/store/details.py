@@ -45,8 +45,8 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
             "SELECT phone FROM contact_phone WHERE contact_id = ? ORDER BY id", (contact_id,))],
         "company": company,
         "title": title,
-        "tags": [t for (t,) in db.rows(
-            "SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))],
+        "tags": sorted(t for (t,) in db.rows(
+            "SELECT tag FROM contact_tag WHERE contact_id = ?", (contact_id,))),
         "cadence": label,
         "cadence_source": source,
         "enrolled": enrolled_on if label else None,

@@ -193,3 +193,12 @@ def test_vacation_empties_the_agenda(network):
     assert "vacation" in ok("due").out.lower()
     ok("resume", "--all")
     assert len(due(ok)) == 3
+
+
+def test_nothing_due_names_the_next_one(ok):
+    ok("add", "Zoe", "--cadence", "2w")
+    ok("add", "Ana B", "--cadence", "2w")
+    ok("add", "Ab", "--cadence", "3w")
+    ok("add", "Paused", "--cadence", "1w")
+    ok("pause", "paused")
+    assert "Next: Ana B (ana-b) on 2026-12-07" in ok("due").out
