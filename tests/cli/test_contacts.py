@@ -437,3 +437,20 @@ def test_edit_with_an_empty_value_clears_the_field(ok):
     ok("edit", "ana", "--company", "", "--linkedin", "")
     ana = ok("show", "ana", "--json").json()
     assert (ana["company"], ana["linkedin"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("pause",),
+        ("resume",),
+        ("pause", "ana", "--all"),
+        ("resume", "ana", "--all"),
+        ("resume", "--all"),
+    ],
+)
+def test_pause_and_resume_need_one_target(ok, nc, args):
+    ok("add", "Ana", "--cadence", "1w")
+    result = nc(*args)
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert ok("show", "ana", "--json").json()["status"] == "active"

@@ -345,3 +345,18 @@ def test_event_needs_people_and_a_past_date(ok, nc):
     assert nc("event", "Meetup", "--met", "ana", "--when", "tomorrow").code == 1
     assert nc("event", "  ", "--met", "ana").code == 1
     assert info(ok)["touches"] == 0
+
+
+def test_event_names_one_person_once(ok):
+    ok("add", "Ana Ruiz")
+    ok("event", "Meetup", "--met", "ana", "--met", "Ana Ruiz", "--met", "ana-ruiz")
+    assert info(ok)["touches"] == 1
+
+
+def test_intro_when(ok, nc):
+    ok("add", "Ana")
+    ok("add", "Bob")
+    ok("intro", "ana", "bob", "--when", "2026-11-20")
+    assert last_touch(ok, "bob")["date"] == "2026-11-20"
+    assert last_touch(ok, "ana")["note"] == "introduced to Bob"
+    assert nc("intro", "ana", "bob", "--when", "tomorrow").code == 1
