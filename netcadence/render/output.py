@@ -6,9 +6,12 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 from netcadence.text import printable
+
+TYPE_CHECKING = False  # typing itself costs more to load than an agenda
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def on_terminal() -> bool:

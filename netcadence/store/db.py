@@ -13,9 +13,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from netcadence.errors import StoreError
+
+TYPE_CHECKING = False  # typing itself costs more to load than an agenda
+if TYPE_CHECKING:
+    from typing import Any
 
 HEAD_REVISION = "0001"
 BUSY_TIMEOUT_SECONDS = 5.0
