@@ -95,12 +95,20 @@ def _sgr(style: str | None) -> str | None:
 
 
 def _styled_table(headers, cells, title, styles, row_styles) -> bool:
-    """The table as Rich draws it (no borders, bold header), when it fits the terminal."""
+    """The table as Rich draws it (no borders, bold header, folded to the terminal's width)."""
     widths = [max(map(_width, column)) for column in zip(headers, *cells, strict=True)]
-    if sum(widths) + 2 * (len(widths) - 1) > _columns():
-        return False
+    room = _columns() - 2 * (len(widths) - 1)
+    rows = [list(headers), *cells]
+    lines_styles = ["bold", *(row_styles or [None] * len(cells))]
+    if sum(widths) > room:
+        words = [max(_width(word) for cell in column for word in cell.split(" "))
+                 for column in zip(*rows, strict=True)]
+        narrower = _shrink(widths, words, room)
+        if narrower is None:
+            return False
+        rows, lines_styles = _folded(rows, lines_styles, narrower)
+        widths = narrower
     column_styles = list(styles) if styles else [None] * len(headers)
-    lines_styles = [None, *(row_styles or [None] * len(cells))]
     codes: dict[str | None, str | None] = {}
 
     def _paint(text: str, style: str | None) -> str | None:
@@ -114,8 +122,7 @@ def _styled_table(headers, cells, title, styles, row_styles) -> bool:
     out = []
     if title:
         out.append(_paint(title, "italic"))
-    for index, row in enumerate([list(headers), *cells]):
-        line_style = "bold" if index == 0 else lines_styles[index]
+    for row, line_style in zip(rows, lines_styles, strict=True):
         if not styles:  # one style for the whole line
             line = _paint("  ".join(map(_pad, row, widths)).rstrip(), line_style)
             if line is None:
@@ -132,6 +139,58 @@ def _styled_table(headers, cells, title, styles, row_styles) -> bool:
         out.append("  ".join(parts).rstrip())
     sys.stdout.write("\n".join(out) + "\n")
     return True
+
+
+def _shrink(widths: list[int], words: list[int], room: int) -> list[int] | None:
+    """Narrow the widest columns first, as Rich collapses them, until the table fits.
+
+    Columns first wrap between words (down to their longest word); only when that is
+    not enough are words folded too.
+    """
+    if len(widths) > room:
+        return None
+    for floors in (words, [1] * len(widths)):
+        cap = max(widths)
+        while cap > 1 and sum(max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)) > room:
+            cap -= 1
+        narrower = [max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)]
+        if sum(narrower) <= room:
+            return narrower
+    return None
+
+
+def _folded(rows, lines_styles, widths):
+    """Each row as one or more lines, its cells wrapped at spaces and folded within a column."""
+    out_rows, out_styles = [], []
+    for row, style in zip(rows, lines_styles, strict=True):
+        wrapped = [_wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
+        for index in range(max(map(len, wrapped))):
+            out_rows.append([lines[index] if index < len(lines) else "" for lines in wrapped])
+            out_styles.append(style)
+    return out_rows, out_styles
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if _width(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        joined = f"{line} {word}" if line else word
+        if _width(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while _width(word) > width:  # a word longer than the column is folded
+            cut = 1
+            while cut < len(word) and _width(word[:cut + 1]) <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    lines.append(line)
+    return lines
 
 
 def _columns() -> int:

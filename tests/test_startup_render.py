@@ -1,0 +1,63 @@
+"""Tables on a terminal are drawn without loading Rich, folded to the terminal's width."""
+
+from __future__ import annotations
+
+import pytest
+
+from netcadence.render import output
+
+HEADERS = ["", "name", "slug", "due", "what"]
+ROWS = [
+    ["overdue", "Sofia Hugo Nguyen", "sofia-hugo-nguyen", "2026-03-29", "email: thank-you note"],
+    ["due", "李小龍", "李小龍", "2026-11-23", "coffee"],
+    ["upcoming", "Bob", "bob", "2026-12-01", ""],
+]
+
+
+def draw(monkeypatch, capsys, columns: int) -> list[str]:
+    monkeypatch.setattr(output, "on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    capsys.readouterr()
+    output.table(HEADERS, ROWS, row_styles=["red", "yellow", "dim"])
+    return capsys.readouterr().out.splitlines()
+
+
+def test_a_table_that_fits_is_one_line_a_row(monkeypatch, capsys):
+    lines = draw(monkeypatch, capsys, 200)
+    assert len(lines) == 4
+    assert lines[1].split() == ["overdue", "Sofia", "Hugo", "Nguyen", "sofia-hugo-nguyen",
+                                "2026-03-29", "email:", "thank-you", "note"]
+    assert lines[2].index("李小龍") == lines[1].index("Sofia")
+
+
+@pytest.mark.parametrize("columns", [70, 50, 30])
+def test_a_wide_table_is_folded_to_the_terminal(monkeypatch, capsys, columns):
+    lines = draw(monkeypatch, capsys, columns)
+    assert len(lines) > 4
+    assert all(output._width(line) <= columns for line in lines)
+    rows = [HEADERS, *ROWS]
+    widths = [max(map(output._width, column)) for column in zip(*rows)]
+    words = [max(output._width(w) for cell in column for w in cell.split(" "))
+             for column in zip(*rows)]
+    narrower = output._shrink(widths, words, columns - 2 * (len(HEADERS) - 1))
+    folded, _ = output._folded(rows, [None] * len(rows), narrower)
+    assert len(folded) == len(lines)
+    for column, cells in enumerate(zip(*rows)):
+        text = "".join(line[column] for line in folded).replace(" ", "")
+        assert text == "".join(cell.replace(" ", "") for cell in cells)
+
+
+def test_words_wrap_before_they_fold(monkeypatch, capsys):
+    lines = draw(monkeypatch, capsys, 70)
+    assert "Sofia Hugo" in "\n".join(lines) or "Sofia" in lines[1]
+    assert any(line.startswith("overdue") for line in lines)
+    assert "2026-03-29" in lines[1]
+
+
+def test_wrap_keeps_every_character():
+    assert output._wrap("thank-you note for the intro", 9) == [
+        "thank-you", "note for", "the intro"]
+    assert output._wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert output._wrap("李小龍李小龍", 5) == ["李小", "龍李", "小龍"]
+    assert output._shrink([7, 17, 17, 10], [7, 6, 17, 10], 45) == [7, 11, 17, 10]
+    assert output._shrink([7, 17], [7, 17], 1) is None
