@@ -62,8 +62,8 @@ slug=$("$py" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute
     'SELECT slug FROM contact ORDER BY id LIMIT 1').fetchone()[0])" "$small")
 prefix=${slug:0:2}
 
-# A terminal of 50 rows and 120 columns, as people have (`task next` shows one page).
-tty="stty rows 50 cols 120;"
+# A terminal of 50 rows and 80 columns (`task next` shows one page; due folds its table).
+tty="stty rows 50 cols 80;"
 commands=(
     -n "due (piped)" "env NETCADENCE_DB=$small $nc due"
     -n "due (terminal)" "script -qfc '$tty env NETCADENCE_DB=$small $nc due' /dev/null"
