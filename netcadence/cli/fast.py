@@ -74,17 +74,17 @@ def _options(
             positional.append(token)
             continue
         name, equals, value = token.partition("=")
+        if equals and not name.startswith("--"):
+            raise _TyperNeeded  # to Click, `-c=x` is the value "=x"
         if name in flags and not equals:
             key = flags[name]
-        elif name in values and (equals or name == token):
+        elif name in values:
             key = values[name]
             if not equals:
                 if index >= len(args) or args[index].startswith("-"):
-                    raise _TyperNeeded
+                    raise _TyperNeeded  # Click would take it as the value; rare
                 value = args[index]
                 index += 1
-            if name.startswith("--") is False and equals:
-                raise _TyperNeeded  # `-c=x` means the value "=x" to Click
         else:
             raise _TyperNeeded
         if key in found:
