@@ -17,7 +17,7 @@ from netcadence.errors import InputError
 from netcadence.render.output import emit_json, say, table
 from netcadence.store import cadences, schedule
 from netcadence.store import contacts as contact_store
-from netcadence.text import fold, normalize_tag, printable
+from netcadence.text import normalize_tag, printable
 
 
 @cadence_app.command("define")
@@ -46,8 +46,7 @@ def define(
     with db.write():
         cadence_id, replaced = cadences.define(db, cadence, replace=replace)
         if replaced:
-            users = [cid for (cid,) in db.rows("SELECT id FROM contact WHERE cadence_label = ?", (title,))]
-            schedule.refresh(db, today(), users)
+            schedule.refresh(db, today(), cadences.contacts_with(db, title))
     say(f"{'Redefined' if replaced else 'Defined'} cadence {printable(title)}: {cadences.describe(cadence)}")
 
 
@@ -83,24 +82,13 @@ def tag(
 ) -> None:
     """Make a cadence the default for every contact with a tag."""
     label = normalize_tag(tag_name)
-    if not label:
-        raise InputError("a tag cannot be empty")
-    key = fold(label)
+    removing = cadence.strip().lower() == "none"
     db = current().db()
     with db.write():
-        if cadence.strip().lower() == "none":
-            if not db.run("DELETE FROM tag_default WHERE tag_key = ?", (key,)):
-                raise InputError(f"tag {label!r} has no default cadence")
-        else:
-            choice = cadences.choose(db, cadence)
-            db.run("DELETE FROM tag_default WHERE tag_key = ?", (key,))
-            db.run(
-                "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
-                (key, label, choice.cadence_id, choice.inline),
-            )
-        tagged = [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]
+        choice = None if removing else cadences.choose(db, cadence)
+        tagged = cadences.set_tag_default(db, label, choice)
         schedule.refresh(db, today(), tagged)
-    if cadence.strip().lower() == "none":
+    if removing:
         say(f"Tag {printable(label)} has no default cadence now ({_contacts(len(tagged))})")
     else:
         say(f"Tag {printable(label)} defaults to {printable(cadence.strip())} ({_contacts(len(tagged))})")

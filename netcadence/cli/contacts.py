@@ -48,7 +48,7 @@ def add(
         ref = contact_store.create(db, new, today())
         _initial_cadence(db, ref.id, cadence, tag or [])
         schedule.refresh(db, today(), [ref.id])
-    due = db.value("SELECT next_due FROM contact WHERE id = ?", (ref.id,))
+    due = contact_store.next_due(db, ref.id)
     say(f"Added {printable(ref.name)} ({ref.slug})" + (f", next due {due}" if due else ""))
 
 
@@ -199,7 +199,7 @@ def resume(
             raise InputError("name a contact to resume, or give --all")
         ref = contact_store.resolve(db, contact)
         pauses.resume_contact(db, ref, today())
-    due = db.value("SELECT next_due FROM contact WHERE id = ?", (ref.id,))
+    due = contact_store.next_due(db, ref.id)
     say(f"Resumed {printable(ref.name)} ({ref.slug})" + (f", next due {due}" if due else ""))
 
 
@@ -209,9 +209,7 @@ def archive(contact: Annotated[str, typer.Argument(help="Name, slug or email.", 
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)
-        if ref.archived:
-            raise InputError(f"{ref.name} ({ref.slug}) is already archived")
-        db.run("UPDATE contact SET archived = ? WHERE id = ?", (True, ref.id))
+        contact_store.archive(db, ref)
     say(f"Archived {printable(ref.name)} ({ref.slug}); 'netcadence resume {ref.slug}' brings them back")
 
 
@@ -223,8 +221,8 @@ def rm(
     """Delete a contact and all their touches."""
     db = current().db()
     ref = contact_store.resolve(db, contact)
-    count = db.value("SELECT count(*) FROM touch WHERE contact_id = ?", (ref.id,))
+    count = contact_store.touch_count(db, ref.id)
     confirm(f"Delete {ref.name} ({ref.slug}) and {count} touch{'es' if count != 1 else ''}?", yes)
     with db.write():
-        db.run("DELETE FROM contact WHERE id = ?", (ref.id,))
+        contact_store.delete(db, ref.id)
     say(f"Deleted {printable(ref.name)} ({ref.slug})")

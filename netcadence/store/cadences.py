@@ -205,3 +205,27 @@ def tag_gives_cadence(db: Database, tags: list[str]) -> bool:
     return bool(db.value(
         f"SELECT count(*) FROM tag_default WHERE tag_key IN ({','.join('?' * len(keys))})", keys
     ))
+
+
+def contacts_with(db: Database, name: str) -> list[int]:
+    """The contacts a cadence of this name applies to now."""
+    return [cid for (cid,) in db.rows("SELECT id FROM contact WHERE cadence_label = ?", (name,))]
+
+
+def set_tag_default(db: Database, tag: str, choice: CadenceChoice | None) -> list[int]:
+    """Make a cadence the default for a tag (None removes it); returns the tagged contacts."""
+    from netcadence.text import fold, normalize_tag
+
+    label = normalize_tag(tag)
+    if not label:
+        raise InputError("a tag cannot be empty")
+    key = fold(label)
+    removed = db.run("DELETE FROM tag_default WHERE tag_key = ?", (key,))
+    if choice is None and not removed:
+        raise InputError(f"tag {label!r} has no default cadence")
+    if choice is not None:
+        db.run(
+            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
+            (key, label, choice.cadence_id, choice.inline),
+        )
+    return [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]

@@ -318,3 +318,22 @@ def remove_values(db: Database, contact_id: int, kind: str, values: list[str]) -
             (contact_id, key(value.strip())),
         ):
             raise InputError(f"{value!r} is not one of this contact's {kind}s")
+
+
+def next_due(db: Database, contact_id: int) -> str | None:
+    return db.value("SELECT next_due FROM contact WHERE id = ?", (contact_id,))
+
+
+def archive(db: Database, ref: ContactRef) -> None:
+    if ref.archived:
+        raise InputError(f"{ref.name} ({ref.slug}) is already archived")
+    db.run("UPDATE contact SET archived = ? WHERE id = ?", (True, ref.id))
+
+
+def touch_count(db: Database, contact_id: int) -> int:
+    return int(db.value("SELECT count(*) FROM touch WHERE contact_id = ?", (contact_id,)))
+
+
+def delete(db: Database, contact_id: int) -> None:
+    """A contact and, through the schema's cascades, its touches, emails, phones and tags."""
+    db.run("DELETE FROM contact WHERE id = ?", (contact_id,))
