@@ -103,11 +103,7 @@ def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")]
     """List cadences with their steps and interval."""
     db = current().db()
     found = sorted(cadences.load_cadences(db).values(), key=lambda c: c.name)
-    tags: dict[str, list[str]] = {}
-    for tag_name, name in db.rows(
-        "SELECT t.tag, c.name FROM tag_default t JOIN cadence c ON c.id = t.cadence_id"
-    ):
-        tags.setdefault(name, []).append(tag_name)
+    tags = cadences.tags_by_cadence(db)
     if json:
         emit_json([cadence_json(c, sorted(tags.get(c.name, []))) for c in found])
         return

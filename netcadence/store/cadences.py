@@ -229,3 +229,13 @@ def set_tag_default(db: Database, tag: str, choice: CadenceChoice | None) -> lis
             (key, label, choice.cadence_id, choice.inline),
         )
     return [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]
+
+
+def tags_by_cadence(db: Database) -> dict[str, list[str]]:
+    """The tags each defined cadence is the default of."""
+    found: dict[str, list[str]] = {}
+    for tag, name in db.rows(
+        "SELECT t.tag, c.name FROM tag_default t JOIN cadence c ON c.id = t.cadence_id"
+    ):
+        found.setdefault(name, []).append(tag)
+    return found
