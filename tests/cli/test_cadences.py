@@ -233,3 +233,11 @@ def test_tag_reports_how_many_contacts_it_reaches(ok):
     assert ok("show", "ana", "--json").json()["cadence"] == "monthly"
     assert [r["slug"] for r in ok("list", "--json", "--tag", "CAFÉ").json()] == ["ana"]
     assert "(0 contacts)" in ok("cadence", "tag", "other", "monthly").out
+
+
+def test_list_names_the_tags_a_cadence_is_the_default_of(ok):
+    ok("cadence", "define", "steady", "--every", "1m")
+    ok("cadence", "tag", "Client", "steady")
+    ok("cadence", "tag", "partner", "steady")
+    assert cadences(ok)["steady"]["tags"] == ["client", "partner"]
+    assert "client, partner" in ok("cadence", "list").out
