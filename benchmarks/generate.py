@@ -163,7 +163,8 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
                               item.get("stop_on_reply", False), item.get("give_up_after"))
             ids[item["name"]], _ = cadence_store.define(db, cadence, replace=False)
         db.run_many(
-            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
+            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
+            "VALUES (?, ?, ?, ?)",
             [(fold(tag), tag, ids[name], None) for tag, name in TAG_DEFAULTS.items()],
         )
         db.run_many(

@@ -55,7 +55,8 @@ def test_daily_commands_load_no_heavy_module(network, args):
 
 def test_the_agenda_it_prints_is_the_agenda(network):
     result, _ = loaded("due", "--json")
-    assert [row["slug"] for row in __import__("json").loads(result.stdout)] == ["bob-lee", "ana-ruiz"]
+    rows = __import__("json").loads(result.stdout)
+    assert [row["slug"] for row in rows] == ["bob-lee", "ana-ruiz"]
 
 
 def test_an_error_still_reads_as_one_line(network):

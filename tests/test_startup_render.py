@@ -36,13 +36,13 @@ def test_a_wide_table_is_folded_to_the_terminal(monkeypatch, capsys, columns):
     assert len(lines) > 4
     assert all(output._width(line) <= columns for line in lines)
     rows = [HEADERS, *ROWS]
-    widths = [max(map(output._width, column)) for column in zip(*rows)]
+    widths = [max(map(output._width, column)) for column in zip(*rows, strict=True)]
     words = [max(output._width(w) for cell in column for w in cell.split(" "))
-             for column in zip(*rows)]
+             for column in zip(*rows, strict=True)]
     narrower = output._shrink(widths, words, columns - 2 * (len(HEADERS) - 1))
     folded, _ = output._folded(rows, [None] * len(rows), narrower)
     assert len(folded) == len(lines)
-    for column, cells in enumerate(zip(*rows)):
+    for column, cells in enumerate(zip(*rows, strict=True)):
         text = "".join(line[column] for line in folded).replace(" ", "")
         assert text == "".join(cell.replace(" ", "") for cell in cells)
 

@@ -155,7 +155,8 @@ def _typed() -> tuple[str, list[str], str] | None:
 
 
 def complete_fast() -> int | None:
-    """`netcadence log an<TAB>`, `log ana -c co<TAB>` and the like; None leaves the rest to Typer."""
+    """`netcadence log an<TAB>`, `log ana -c co<TAB>` and the like; None leaves the rest to Typer.
+    """
     typed = _typed()
     if typed is None:
         return None
