@@ -332,19 +332,23 @@ def _upgrade(db: Database, revision: str | None) -> None:
     """Bring the schema to HEAD_REVISION: the only path that loads Alembic."""
     from netcadence.store import migrate
 
+    if db.backend == "sqlite" and revision is None and _has_tables(db):
+        # Another process may have created the schema since the revision was read.
+        revision = _stored_revision(db)
+        if revision == HEAD_REVISION:
+            return
+        if revision is None:
+            raise StoreError(
+                f"{db.location.shown} is not a netcadence database (it holds other tables); "
+                "give another --db"
+            )
     if revision is not None and revision not in migrate.known_revisions():
         raise StoreError(
             f"the database {db.location.shown} was written by a newer netcadence "
             f"(schema {revision}); upgrade netcadence"
         )
-    if db.backend == "sqlite":
-        if revision is None and _has_tables(db):
-            raise StoreError(
-                f"{db.location.shown} is not a netcadence database (it holds other tables); "
-                "give another --db"
-            )
-        if revision is not None:
-            backup_before_migration(db, revision)
+    if db.backend == "sqlite" and revision is not None:
+        backup_before_migration(db, revision)
     try:
         migrate.upgrade_to_head(db.location)
     except StoreError:
