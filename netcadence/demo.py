@@ -64,7 +64,7 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
 
 
 def run_demo(today: date, *, keep: bool) -> None:
-    from netcadence.cli.agenda import show_due
+    from netcadence.cli.daily import show_due
 
     folder = Path(tempfile.mkdtemp(prefix="netcadence-demo-"))
     path = folder / "demo.db"
@@ -74,7 +74,7 @@ def run_demo(today: date, *, keep: bool) -> None:
         styled(f"netcadence demo: a sample network in a throwaway database ({today.isoformat()})",
                "bold")
         say("")
-        show_due(within="7d")
+        show_due(session, within="7d")
         review = _weekly_review()
         if review is not None:
             say("")

@@ -7,7 +7,18 @@ from typing import Annotated, Optional
 import typer
 
 from netcadence import __version__
-from netcadence.cli import agenda, cadences, contacts, goals, io, review, settings, touches, tools  # noqa: F401
+from netcadence.cli import (  # noqa: F401
+    agenda,
+    cadences,
+    contacts,
+    daily,
+    goals,
+    io,
+    review,
+    settings,
+    tools,
+    touches,
+)
 from netcadence.cli.base import app
 from netcadence.cli.session import start
 
@@ -32,4 +43,4 @@ def main(
     session = start(db)
     ctx.call_on_close(session.close)
     if ctx.invoked_subcommand is None:
-        agenda.show_due(json=json)
+        daily.show_due(session, json=json)

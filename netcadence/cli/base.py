@@ -9,9 +9,7 @@ import typer
 
 from netcadence import dates
 from netcadence.cli.session import current
-from netcadence.engine.schedule import CHANNELS
-from netcadence.errors import InputError, Refused
-from netcadence.suggest import did_you_mean
+from netcadence.errors import Refused
 
 app = typer.Typer(
     name="netcadence",
@@ -48,13 +46,9 @@ def future_date(text: str) -> date:
 
 
 def channel(text: str | None) -> str:
-    if text is None:
-        return "other"
-    wanted = text.strip().lower()
-    if wanted not in CHANNELS:
-        hint = did_you_mean(wanted, CHANNELS) or ";"
-        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
-    return wanted
+    from netcadence.cli.daily import parse_channel
+
+    return parse_channel(text)
 
 
 def confirm(question: str, yes: bool) -> None:

@@ -8,7 +8,10 @@ import typer
 
 from netcadence.cli.base import cadence_app, past_date, today
 from netcadence.cli.completion import (
-    complete_cadence, complete_cadence_choice, complete_contact, complete_tag,
+    complete_cadence,
+    complete_cadence_choice,
+    complete_contact,
+    complete_tag,
 )
 from netcadence.cli.session import current
 from netcadence.dates import parse_duration
@@ -69,7 +72,7 @@ def set_(
         cadences.assign(db, ref.id, choice)
         enroll = {ref.id: start or today()}
         schedule.refresh(db, today(), [ref.id], enroll=enroll)
-    from netcadence.cli.touches import next_due_text
+    from netcadence.cli.daily import next_due_text
 
     say(f"{printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id)}")
 

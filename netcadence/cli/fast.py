@@ -100,133 +100,44 @@ def _start(db_option: str | None):
 
 
 def _due(db_option: str | None, options: dict) -> int | None:
-    """`netcadence due`, as cli/agenda.py's show_due prints it."""
-    from datetime import date
-
-    from netcadence.dates import parse_date, parse_duration
-
-    session = _start(db_option)
-    try:
-        try:
-            today = session.today()
-            if options.get("on") is not None:
-                today = parse_date(options["on"], today, future=True)
-                session.today_override = today
-            span = parse_duration(options["within"]) if options.get("within") is not None else None
-            limit = options.get("limit")
-            if limit is not None:
-                if not _WHOLE_NUMBER.fullmatch(limit) or int(limit) < 1:
-                    return None
-                limit = int(limit)
-        except NetcadenceError:
-            return None
-        from netcadence import config
-
-        settings = config.load()
-        db = session.db()
-        from netcadence.engine.agenda import build_agenda
-        from netcadence.store import agenda
-
-        horizon: date = span.after(today) if span else today
-        items = build_agenda(agenda.due_rows(db, today, horizon, options.get("tag")), today)
-        if limit is not None:
-            items = items[:limit]
-        if options.get("json"):
-            from netcadence.render.output import emit_json
-
-            emit_json([item.as_json() for item in items])
-            return 0
-        from netcadence.render.agenda import print_agenda
-
-        header = _goal_lines(db, today)
-        print_agenda(
-            items, today=today, capacity=None if options.get("show_all") else settings.capacity,
-            vacation=agenda.vacation_until(db, today),
-            next_up=None if items else agenda.next_up(db, today),
-            header=header,
-        )
-        return 0
-    finally:
-        session.close()
-
-
-def _goal_lines(db, today) -> list[str]:
-    """The goals shown above the agenda, as cli/agenda.py's agenda_header gives them."""
-    if not db.value("SELECT count(*) FROM goal"):
-        return []
-    try:
-        from netcadence.render.review import goal_line
-        from netcadence.store.goals import all_progress
-    except ImportError:
-        from netcadence.cli.agenda import agenda_header
-
-        return agenda_header(db, today)
-    return [goal_line(progress) for progress in all_progress(db, today)]
+    """`netcadence due`: the same work as the Typer command (cli/daily.py)."""
+    limit = options.get("limit")
+    if limit is not None and not _WHOLE_NUMBER.fullmatch(limit):
+        return None  # the parser's own error (exit 2) comes from Typer
+    return _run_daily("show_due", db_option, **{
+        "within": options.get("within"), "on": options.get("on"), "tag": options.get("tag"),
+        "limit": None if limit is None else int(limit),
+        "show_all": bool(options.get("show_all")), "json": bool(options.get("json")),
+    })
 
 
 def _log(db_option: str | None, query: str, options: dict) -> int | None:
-    """`netcadence log CONTACT` without --new, as cli/touches.py's log records it."""
-    from netcadence.cli.session import user_name
-    from netcadence.dates import parse_date
-    from netcadence.engine.schedule import CHANNELS
-    from netcadence.store import contacts as contact_store
-    from netcadence.store import schedule
-    from netcadence.store import touches as touch_store
+    """`netcadence log CONTACT` without --new: the same work as the Typer command."""
+    return _run_daily("log_touch", db_option, query, **{
+        "channel": options.get("channel"), "when": options.get("when"),
+        "note": options.get("note"), "inbound": bool(options.get("inbound")),
+        "give": bool(options.get("give")), "ask": bool(options.get("ask")),
+        "by": options.get("by"),
+    })
+
+
+def _run_daily(name: str, db_option: str | None, *args, **options) -> int | None:
+    """Run a cli/daily.py function; a mistake in what was typed goes back to Typer.
+
+    Both functions check what was typed before they write or print anything, and
+    a failed write rolls back, so the Typer app can run the line again and word
+    the error. Database errors (locked, read-only, damaged) are final: retrying
+    would only wait again.
+    """
+    from netcadence.cli import daily
 
     session = _start(db_option)
     try:
-        try:
-            today = session.today()
-            day = parse_date(options["when"], today) if options.get("when") is not None else today
-            touch_store.check_not_future(day, today)
-            kind = options.get("channel", "other").strip().lower()
-            if kind not in CHANNELS:
-                return None
-            db = session.db()
-            give, ask = bool(options.get("give")), bool(options.get("ask"))
-            with db.write():
-                ref = contact_store.resolve(db, query)
-                given_before, _ = touch_store.given_asked(db, ref.id)
-                touch_id = touch_store.add(
-                    db, ref.id, day, channel=kind,
-                    direction="in" if options.get("inbound") else "out",
-                    note=options.get("note") or "", give=give, ask=ask,
-                    by=user_name(options.get("by")),
-                )
-                schedule.refresh(db, today, [ref.id])
-        except StoreError:  # locked, read-only, damaged: retrying would only wait again
-            raise
-        except NetcadenceError:
-            return None
-        from netcadence.render.output import say, warn
-        from netcadence.text import printable
-
-        if ask and not give and given_before == 0:
-            warn(f"you have never given to {printable(ref.name)}; give before you ask")
-        say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on "
-            f"{day.isoformat()}; " + next_due_text(db, ref.id))
+        getattr(daily, name)(session, *args, **options)
         return 0
+    except StoreError:
+        raise
+    except NetcadenceError:
+        return None
     finally:
         session.close()
-
-
-def next_due_text(db, contact_id: int) -> str:
-    """What `log` says about the contact's next due date (as cli/touches.py says it)."""
-    from netcadence.text import printable
-
-    row = db.row(
-        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since "
-        "FROM contact WHERE id = ?", (contact_id,)
-    )
-    assert row is not None
-    next_due, step, steps, action, label, unresponsive = row
-    if unresponsive:
-        return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
-    if not label:
-        return "no cadence, so never due"
-    if not next_due:
-        return f"cadence {printable(label)} complete, not due again"
-    detail = f"step {step}/{steps}" if step else f"cadence {label}"
-    if action:
-        detail += f" {action}"
-    return f"next due {next_due} ({printable(detail)})"

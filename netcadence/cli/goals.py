@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -14,7 +13,6 @@ from netcadence.errors import InputError
 from netcadence.render import review as view
 from netcadence.render.output import emit_json, say
 from netcadence.store import goals as goal_store
-from netcadence.store.db import Database
 from netcadence.text import normalize_tag, printable
 
 goal_app = typer.Typer(help="Goals you measure: targets per week, month or quarter.",
@@ -85,8 +83,3 @@ def rm(name: Annotated[str, typer.Argument(help="The goal's name.")]) -> None:
         goal = goal_store.find(db, name)
         goal_store.remove(db, goal)
     say(f"Removed goal {printable(goal.name)}")
-
-
-def goal_lines(db: Database, today: date) -> list[str]:
-    """One compact line per goal, shown above the agenda."""
-    return [view.goal_line(p) for p in goal_store.all_progress(db, today)]

@@ -7,18 +7,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from netcadence import config
+from netcadence.cli import daily
 from netcadence.cli.base import app, channel, confirm, future_date, past_date, today, touch_app
 from netcadence.cli.completion import complete_cadence, complete_channel, complete_contact
 from netcadence.cli.session import current, user_name
 from netcadence.dates import parse_duration
 from netcadence.errors import InputError
-from netcadence.render.output import say, warn
-from netcadence.store import cadences, pauses, schedule
+from netcadence.render.output import say
 from netcadence.store import contacts as contact_store
+from netcadence.store import pauses, schedule
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import ContactRef
-from netcadence.store.db import Database
 from netcadence.text import printable
 
 Channel = Annotated[Optional[str], typer.Option(
@@ -42,70 +41,14 @@ def log(
     by: Annotated[Optional[str], typer.Option(help="Who logged it (default: you).")] = None,
 ) -> None:
     """Log a touch: a coffee, a call, an email, a visit…"""
-    day = touch_day(when)
-    kind = channel(channel_)
-    if cadence is not None and not new:
-        raise InputError("--cadence goes with --new; for an existing contact use 'netcadence cadence set'")
-    db = current().db()
-    with db.write():
-        ref = _contact_for_log(db, contact, new, cadence, day)
-        given_before, _ = touch_store.given_asked(db, ref.id)
-        touch_id = touch_store.add(
-            db, ref.id, day, channel=kind, direction="in" if inbound else "out",
-            note=note or "", give=give, ask=ask, by=user_name(by),
-        )
-        schedule.refresh(db, today(), [ref.id])
-    if ask and not give and given_before == 0:
-        warn(f"you have never given to {printable(ref.name)}; give before you ask")
-    say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on {day.isoformat()}; "
-        + next_due_text(db, ref.id))
-
-
-def _contact_for_log(db: Database, query: str, new: bool, cadence: str | None, day: date) -> ContactRef:
-    if not new:
-        return contact_store.resolve(db, query)
-    exact = contact_store.find_exact(db, query)
-    if exact:
-        ref = contact_store.one_of(query, exact)
-        if cadence is not None:
-            cadences.assign(db, ref.id, cadences.choose(db, cadence))
-            schedule.refresh(db, today(), [ref.id], enroll={ref.id: day})
-        return ref
-    email = query.strip() if contact_store.is_email(query) else None
-    ref = contact_store.create(
-        db, contact_store.NewContact(name=query, emails=[email] if email else []), today()
+    daily.log_touch(
+        current(), contact, channel=channel_, when=when, note=note, inbound=inbound,
+        give=give, ask=ask, new=new, cadence=cadence, by=by,
     )
-    choice = cadence if cadence is not None else config.load().default_cadence
-    if choice:
-        cadences.assign(db, ref.id, cadences.choose(db, choice))
-        schedule.refresh(db, today(), [ref.id], enroll={ref.id: day})
-    return ref
 
 
 def touch_day(when: str | None) -> date:
-    """The date of a touch: --when (today by default), never after today."""
-    day = past_date(when, today()) or today()
-    touch_store.check_not_future(day, today())
-    return day
-
-
-def next_due_text(db: Database, contact_id: int) -> str:
-    row = db.row(
-        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since "
-        "FROM contact WHERE id = ?", (contact_id,)
-    )
-    assert row is not None
-    next_due, step, steps, action, label, unresponsive = row
-    if unresponsive:
-        return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
-    if not label:
-        return "no cadence, so never due"
-    if not next_due:
-        return f"cadence {printable(label)} complete, not due again"
-    detail = f"step {step}/{steps}" if step else f"cadence {label}"
-    if action:
-        detail += f" {action}"
-    return f"next due {next_due} ({printable(detail)})"
+    return daily.touch_day(when, today())
 
 
 def _touch_id(text: str):
@@ -141,7 +84,7 @@ def touch_edit(
             give=give, ask=ask,
         )
     ref = contact_store.ref(db, touch.contact_id)
-    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
+    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id)}")
 
 
 @touch_app.command("rm")
@@ -157,7 +100,7 @@ def touch_rm(
     confirm(f"Remove touch {number} ({touch.day} {touch.channel}) with {ref.name}?", yes)
     with db.write():
         touch_store.remove(db, touch, today())
-    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id)}")
+    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): {daily.next_due_text(db, ref.id)}")
 
 
 @app.command()
@@ -205,7 +148,7 @@ def event(
     with db.write():
         people: dict[int, ContactRef] = {}
         for query in met:
-            ref = _contact_for_log(db, query, new, None, day) if new else contact_store.resolve(db, query)
+            ref = daily.contact_for_log(db, query, today(), new=True, cadence=None, day=day) if new else contact_store.resolve(db, query)
             people.setdefault(ref.id, ref)
         touch_store.record_event(db, title, day, list(people), by=user_name(by))
         schedule.refresh(db, today(), list(people))
@@ -227,10 +170,10 @@ def snooze(
         ref = contact_store.resolve(db, contact)
         pauses.snooze(db, ref, today(), target)
     if target is None:
-        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
+        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id)}")
     else:
         say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
-            f"{next_due_text(db, ref.id)}")
+            f"{daily.next_due_text(db, ref.id)}")
 
 
 def _snooze_target(duration: str | None, until: str | None, clear: bool) -> date | None:

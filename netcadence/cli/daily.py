@@ -1,0 +1,157 @@
+"""The daily commands' work (`due`, `log`), shared by the Typer app and the quick path.
+
+Nothing here imports Typer, Rich or the ORM: cli/fast.py runs these functions
+before Typer is loaded, and the Typer commands call the very same ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netcadence import config, dates
+from netcadence.cli.session import Session, user_name
+from netcadence.engine.schedule import CHANNELS
+from netcadence.errors import InputError
+from netcadence.store import agenda, cadences, schedule
+from netcadence.store import contacts as contact_store
+from netcadence.store import touches as touch_store
+from netcadence.store.contacts import ContactRef
+from netcadence.store.db import Database
+from netcadence.suggest import did_you_mean
+from netcadence.text import printable
+
+
+def parse_channel(text: str | None) -> str:
+    if text is None:
+        return "other"
+    wanted = text.strip().lower()
+    if wanted not in CHANNELS:
+        hint = did_you_mean(wanted, CHANNELS) or ";"
+        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
+    return wanted
+
+
+def touch_day(when: str | None, today: date) -> date:
+    """The date of a touch: --when (today by default), never after today."""
+    day = dates.parse_date(when, today) if when is not None else today
+    touch_store.check_not_future(day, today)
+    return day
+
+
+def show_due(
+    session: Session, *, within: str | None = None, on: str | None = None,
+    tag: str | None = None, limit: int | None = None, show_all: bool = False,
+    json: bool = False,
+) -> None:
+    """Print the agenda: overdue and due first by urgency, then upcoming."""
+    from netcadence.engine.agenda import build_agenda
+
+    if on is not None:
+        session.today_override = dates.parse_date(on, session.today(), future=True)
+    today = session.today()
+    span = dates.parse_duration(within) if within is not None else None
+    if limit is not None and limit < 1:
+        raise InputError("--limit needs a whole number ≥ 1")
+    settings = config.load()
+    db = session.db()
+    horizon = span.after(today) if span else today
+    items = build_agenda(agenda.due_rows(db, today, horizon, tag), today)
+    if limit is not None:
+        items = items[:limit]
+    if json:
+        from netcadence.render.output import emit_json
+
+        emit_json([item.as_json() for item in items])
+        return
+    from netcadence.render.agenda import print_agenda
+
+    print_agenda(
+        items, today=today, capacity=None if show_all else settings.capacity,
+        vacation=agenda.vacation_until(db, today),
+        next_up=None if items else agenda.next_up(db, today),
+        header=goal_lines(db, today),
+    )
+
+
+def goal_lines(db: Database, today: date) -> list[str]:
+    """One compact line per goal, shown above the agenda."""
+    if not db.value("SELECT count(*) FROM goal"):
+        return []
+    from netcadence.render.review import goal_line
+    from netcadence.store.goals import all_progress
+
+    return [goal_line(progress) for progress in all_progress(db, today)]
+
+
+def log_touch(
+    session: Session, query: str, *, channel: str | None = None, when: str | None = None,
+    note: str | None = None, inbound: bool = False, give: bool = False, ask: bool = False,
+    new: bool = False, cadence: str | None = None, by: str | None = None,
+) -> None:
+    """Record one touch, refresh the contact's schedule, and say what is next."""
+    from netcadence.render.output import say, warn
+
+    today = session.today()
+    day = touch_day(when, today)
+    kind = parse_channel(channel)
+    if cadence is not None and not new:
+        raise InputError(
+            "--cadence goes with --new; for an existing contact use 'netcadence cadence set'"
+        )
+    db = session.db()
+    with db.write():
+        ref = contact_for_log(db, query, today, new=new, cadence=cadence, day=day)
+        given_before, _ = touch_store.given_asked(db, ref.id)
+        touch_id = touch_store.add(
+            db, ref.id, day, channel=kind, direction="in" if inbound else "out",
+            note=note or "", give=give, ask=ask, by=user_name(by),
+        )
+        schedule.refresh(db, today, [ref.id])
+    if ask and not give and given_before == 0:
+        warn(f"you have never given to {printable(ref.name)}; give before you ask")
+    say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on {day.isoformat()}; "
+        + next_due_text(db, ref.id))
+
+
+def contact_for_log(
+    db: Database, query: str, today: date, *, new: bool, cadence: str | None, day: date,
+) -> ContactRef:
+    """The contact a touch is for; with `new`, created unless it exists exactly."""
+    if not new:
+        return contact_store.resolve(db, query)
+    exact = contact_store.find_exact(db, query)
+    if exact:
+        ref = contact_store.one_of(query, exact)
+        if cadence is not None:
+            cadences.assign(db, ref.id, cadences.choose(db, cadence))
+            schedule.refresh(db, today, [ref.id], enroll={ref.id: day})
+        return ref
+    email = query.strip() if contact_store.is_email(query) else None
+    ref = contact_store.create(
+        db, contact_store.NewContact(name=query, emails=[email] if email else []), today
+    )
+    choice = cadence if cadence is not None else config.load().default_cadence
+    if choice:
+        cadences.assign(db, ref.id, cadences.choose(db, choice))
+        schedule.refresh(db, today, [ref.id], enroll={ref.id: day})
+    return ref
+
+
+def next_due_text(db: Database, contact_id: int) -> str:
+    """What the contact's schedule says now, in one phrase."""
+    row = db.row(
+        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since "
+        "FROM contact WHERE id = ?", (contact_id,)
+    )
+    assert row is not None
+    next_due, step, steps, action, label, unresponsive = row
+    if unresponsive:
+        return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
+    if not label:
+        return "no cadence, so never due"
+    if not next_due:
+        return f"cadence {printable(label)} complete, not due again"
+    detail = f"step {step}/{steps}" if step else f"cadence {label}"
+    if action:
+        detail += f" {action}"
+    return f"next due {next_due} ({printable(detail)})"
