@@ -40,10 +40,16 @@ def dispatch(argv: list[str] | None = None, *, fast: bool = True) -> int:
 def _dispatch_fast(args: list[str]) -> int | None:
     """The hottest commands, read before Typer is imported (cli/fast.py)."""
     from netcadence.cli.fast import run as run_fast
+
+    return _guarded(lambda: run_fast(args))
+
+
+def _guarded(work):
+    """Run `work`; netcadence's errors and any other failure become one line and a status."""
     from netcadence.errors import NetcadenceError
 
     try:
-        return run_fast(args)
+        return work()
     except NetcadenceError as error:
         _error_line(str(error))
         return error.exit_code
@@ -62,34 +68,29 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
     from typer.main import get_command
 
     from netcadence.cli.app import app
-    from netcadence.errors import NetcadenceError
 
     command = get_command(app)
-    try:
-        result = command.main(args=argv, prog_name="netcadence", standalone_mode=False)
-        return result if isinstance(result, int) else 0
-    except Exit as done:
-        return done.exit_code
-    except Abort:
-        sys.stderr.write("netcadence: interrupted\n")
-        return 130
-    except click_errors.ClickException as error:
-        error.show()
-        return error.exit_code
-    except NetcadenceError as error:
-        _error_line(str(error))
-        return error.exit_code
-    except (KeyboardInterrupt, BrokenPipeError):
-        raise
-    except Exception as error:  # a database driver's error, or a bug
-        if os.environ.get("NETCADENCE_DEBUG"):
-            raise
-        _error_line(describe_unexpected(error))
-        return 1
+
+    def work() -> int:
+        try:
+            result = command.main(args=argv, prog_name="netcadence", standalone_mode=False)
+            return result if isinstance(result, int) else 0
+        except Exit as done:
+            return done.exit_code
+        except Abort:
+            sys.stderr.write("netcadence: interrupted\n")
+            return 130
+        except click_errors.ClickException as error:
+            error.show()
+            return error.exit_code
+
+    return _guarded(work)
 
 
 def _error_line(text: str) -> None:
-    sys.stderr.write("netcadence: " + " ".join(text.split()) + "\n")
+    from netcadence.text import printable
+
+    sys.stderr.write("netcadence: " + " ".join(printable(text).split()) + "\n")
 
 
 def describe_unexpected(error: Exception) -> str:

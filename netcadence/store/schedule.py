@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from netcadence.dates import parse_iso
 from netcadence.engine.schedule import (
     ENGINE_VERSION, Cadence, Pause, Snooze, Touch, compute_schedule,
 )
@@ -20,8 +19,13 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
         yield ids[start:start + CHUNK]
 
 
+def _stored(text: str) -> date:
+    """A date netcadence itself wrote (ISO text): read without the user-input parser."""
+    return date.fromisoformat(text)
+
+
 def _day(text: str | None) -> date | None:
-    return parse_iso(text) if text else None
+    return _stored(text) if text else None
 
 
 def pause_windows(db: Database, contact_id: int | None = None) -> list[Pause]:
@@ -32,7 +36,7 @@ def pause_windows(db: Database, contact_id: int | None = None) -> list[Pause]:
         rows = db.rows(
             "SELECT started_on, until, ended_on FROM pause WHERE contact_id = ?", (contact_id,)
         )
-    return [Pause(parse_iso(s), _day(ended or until)) for s, until, ended in rows]
+    return [Pause(_stored(s), _day(ended or until)) for s, until, ended in rows]
 
 
 def refresh(
@@ -67,7 +71,7 @@ def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> N
     for contact_id, day, direction, channel in db.rows(
         "SELECT contact_id, touched_on, direction, channel FROM touch" + where, params
     ):
-        touches.setdefault(contact_id, []).append(Touch(parse_iso(day), direction, channel))
+        touches.setdefault(contact_id, []).append(Touch(_stored(day), direction, channel))
     tags: dict[int, list[str]] = {}
     for contact_id, tag_key in db.rows("SELECT contact_id, tag_key FROM contact_tag" + where, params):
         tags.setdefault(contact_id, []).append(tag_key)
@@ -77,7 +81,7 @@ def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> N
         + (where or " WHERE contact_id IS NOT NULL"), params
     ):
         if contact_id is not None:
-            pauses.setdefault(contact_id, []).append(Pause(parse_iso(s), _day(ended or until)))
+            pauses.setdefault(contact_id, []).append(Pause(_stored(s), _day(ended or until)))
     contact_where = "" if batch is None else where.replace("contact_id", "id")
     updates = []
     for (contact_id, mode, cadence_id, inline, enrolled, snooze_until, snoozed_on,
@@ -95,7 +99,7 @@ def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> N
             enrolled_on = enroll[contact_id]
         elif label != old_label:
             enrolled_on = today if label else None
-        snooze = Snooze(parse_iso(snooze_until), parse_iso(snoozed_on)) if snooze_until else None
+        snooze = Snooze(_stored(snooze_until), _stored(snoozed_on)) if snooze_until else None
         result = compute_schedule(
             cadence, touches.get(contact_id, []), enrolled_on,
             pauses=tuple(vacations + pauses.get(contact_id, [])), snooze=snooze,
