@@ -128,15 +128,8 @@ def import_linkedin(file: File, dry_run: DryRun = False, tag: Tags = None,
     """Import LinkedIn's Connections.csv (Connected On becomes the met date)."""
     from netcadence.io import linkedin
 
-    def parse(table):
-        if not table.find_header(linkedin.is_header):
-            table.first_row_as_header()
-            raise InputError(
-                f"{file!r} is not a LinkedIn Connections export: no header with First Name, "
-                f"Last Name and Connected On (columns found: {table.found_columns()})")
-        return linkedin.records(table)
-
-    _run_csv(file, parse, dry_run, tag, cadence)
+    _run_csv(file, _export_of(file, linkedin, "a LinkedIn Connections export: no header with "
+                              "First Name, Last Name and Connected On"), dry_run, tag, cadence)
 
 
 @import_app.command("google")
@@ -145,15 +138,20 @@ def import_google(file: File, dry_run: DryRun = False, tag: Tags = None,
     """Import a Google Contacts CSV export (labels become tags)."""
     from netcadence.io import google
 
-    def parse(table):
-        if not table.find_header(google.is_header):
-            table.first_row_as_header()
-            raise InputError(
-                f"{file!r} is not a Google Contacts export: no header with 'E-mail 1 - Value' "
-                f"and Labels (columns found: {table.found_columns()})")
-        return google.records(table)
+    _run_csv(file, _export_of(file, google, "a Google Contacts export: no header with "
+                              "'E-mail 1 - Value' and Labels"), dry_run, tag, cadence)
 
-    _run_csv(file, parse, dry_run, tag, cadence)
+
+def _export_of(file: str, reader, what: str):
+    """A parser for one known export layout, refusing a file without its header."""
+
+    def parse(table):
+        if not table.find_header(reader.is_header):
+            table.first_row_as_header()
+            raise InputError(f"{file!r} is not {what} (columns found: {table.found_columns()})")
+        return reader.records(table)
+
+    return parse
 
 
 @import_app.command("csv")

@@ -46,14 +46,7 @@ def document(db: Database, today: date) -> dict[str, Any]:
              "SELECT tag, cadence_id, cadence_inline FROM tag_default")),
         key=lambda t: t["tag"],
     )
-    lists: dict[str, dict[int, list[str]]] = {"emails": {}, "phones": {}, "tags": {}}
-    for sql, key in (
-        ("SELECT contact_id, email FROM contact_email ORDER BY id", "emails"),
-        ("SELECT contact_id, phone FROM contact_phone ORDER BY id", "phones"),
-        ("SELECT contact_id, tag FROM contact_tag ORDER BY tag", "tags"),
-    ):
-        for cid, value in db.rows(sql):
-            lists[key].setdefault(cid, []).append(value)
+    lists = _contact_lists(db)
     pauses: dict[int, list[tuple]] = {}
     vacations = []
     for cid, started, until, ended in db.rows(
@@ -160,14 +153,7 @@ def csv_text(db: Database, today: date) -> str:
         f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.company, c.title, c.cadence_label, "
         "c.next_due, c.last_touch FROM contact c", (today.isoformat(),)
     )
-    lists: dict[str, dict[int, list[str]]] = {"emails": {}, "phones": {}, "tags": {}}
-    for sql, key in (
-        ("SELECT contact_id, email FROM contact_email ORDER BY id", "emails"),
-        ("SELECT contact_id, phone FROM contact_phone ORDER BY id", "phones"),
-        ("SELECT contact_id, tag FROM contact_tag ORDER BY tag", "tags"),
-    ):
-        for cid, value in db.rows(sql):
-            lists[key].setdefault(cid, []).append(value)
+    lists = _contact_lists(db)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -182,3 +168,16 @@ def csv_text(db: Database, today: date) -> str:
         ]
         writer.writerow([safe_cell(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def _contact_lists(db: Database) -> dict[str, dict[int, list[str]]]:
+    """Every contact's emails, phones and tags, by contact id, in a stable order."""
+    lists: dict[str, dict[int, list[str]]] = {"emails": {}, "phones": {}, "tags": {}}
+    for sql, key in (
+        ("SELECT contact_id, email FROM contact_email ORDER BY id", "emails"),
+        ("SELECT contact_id, phone FROM contact_phone ORDER BY id", "phones"),
+        ("SELECT contact_id, tag FROM contact_tag ORDER BY tag", "tags"),
+    ):
+        for cid, value in db.rows(sql):
+            lists[key].setdefault(cid, []).append(value)
+    return lists
