@@ -34,7 +34,7 @@ def add(
     count_by: Annotated[str, typer.Option(
         "--count-by", help="contacts (distinct, default), touches or events.")] = "contacts",
 ) -> None:
-    """Add a goal, e.g. --count 5 --per week --tag client --channel call."""
+    """Add a goal: how many touches, contacts or events per week, month or quarter."""
     title = " ".join(name.split())
     if not title:
         raise InputError("a goal needs a name")
