@@ -226,3 +226,17 @@ def ok(nc):
 
 def pytest_report_header(config):
     return f"TZ={os.environ.get('TZ', '(unset)')}"
+
+
+SPEC_SERIES = (
+    "cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
+    "--step", "1w:email:follow up", "--step", "1m:coffee", "--every", "3m",
+)
+
+
+@pytest.fixture
+def spec_series(ok):
+    """SPEC §5's `new-contact` cadence, defined; returns `ok`."""
+    ok(*SPEC_SERIES)
+    return ok
+

@@ -169,20 +169,8 @@ def test_log_new_with_a_bad_cadence_writes_nothing(ok, nc):
 
 
 @pytest.fixture
-def series(ok):
-    ok(
-        "cadence",
-        "define",
-        "new-contact",
-        "--step",
-        "1d:email:thank-you note",
-        "--step",
-        "1w:email:follow up",
-        "--step",
-        "1m:coffee",
-        "--every",
-        "3m",
-    )
+def series(spec_series):
+    ok = spec_series
     ok("log", "bob", "--new", "-c", "coffee", "--when", "2026-11-01", "--cadence", "new-contact")
     ok("log", "bob", "-c", "email", "--when", "2026-11-02")
     return ok

@@ -6,21 +6,8 @@ import pytest
 
 
 @pytest.fixture
-def with_new_contact(ok):
-    ok(
-        "cadence",
-        "define",
-        "new-contact",
-        "--step",
-        "1d:email:thank-you note",
-        "--step",
-        "1w:email:follow up",
-        "--step",
-        "1m:coffee",
-        "--every",
-        "3m",
-    )
-    return ok
+def with_new_contact(spec_series):
+    return spec_series
 
 
 def _bob(ok, today):
