@@ -72,20 +72,29 @@ def _run(file: str, records: list[Record], dry_run: bool, tags: list[str] | None
          cadence: str | None, *, warnings: list[tuple[int, str]] = (),
          broken: list[tuple[int, str]] = ()) -> None:
     """Import the records read from a file in one transaction (all or nothing)."""
+
+    def fill(importer) -> Summary:
+        for line, text in warnings:
+            importer.summary.warn(f"line {line}", text)
+        for line, text in broken:
+            importer.summary.skip(f"line {line}", text)
+        with _progress(len(records), "importing") as advance:
+            for record in records:
+                importer.add(record)
+                advance(1)
+        return importer.finish()
+
+    _import(file, dry_run, tags, cadence, fill)
+
+
+def _import(file: str, dry_run: bool, tags: list[str] | None, cadence: str | None,
+            fill) -> None:
+    """Run `fill(importer)` in one transaction, rolled back on --dry-run, then report."""
     db = current().db()
     summary: Summary | None = None
     try:
         with db.write():
-            importer = _importer(db, tags, cadence)
-            for line, text in warnings:
-                importer.summary.warn(f"line {line}", text)
-            for line, text in broken:
-                importer.summary.skip(f"line {line}", text)
-            with _progress(len(records), "importing") as advance:
-                for record in records:
-                    importer.add(record)
-                    advance(1)
-            summary = importer.finish()
+            summary = fill(_importer(db, tags, cadence))
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -197,20 +206,13 @@ def import_json(file: File, dry_run: DryRun = False, tag: Tags = None,
 
     _tags(tag)
     doc = jsonfile.load(file)
-    db = current().db()
-    summary: Summary | None = None
-    try:
-        with db.write():
-            importer = _importer(db, tag, cadence)
-            with _progress(jsonfile.size(doc), "importing") as advance:
-                jsonfile.JsonImport(importer, doc, user_name(None), advance).run()
-            summary = importer.summary
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    assert summary is not None
-    _report(file, summary, dry_run)
+
+    def fill(importer) -> Summary:
+        with _progress(jsonfile.size(doc), "importing") as advance:
+            jsonfile.JsonImport(importer, doc, user_name(None), advance).run()
+        return importer.summary
+
+    _import(file, dry_run, tag, cadence, fill)
 
 
 EXPORT_KINDS = ("json", "csv", "ics")
