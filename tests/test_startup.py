@@ -92,3 +92,16 @@ def test_the_goals_above_the_agenda_load_no_heavy_module(network, nc):
     assert result.returncode == 0, result.stderr
     assert "calls" in result.stdout.splitlines()[0]
     assert not modules & set(HEAVY), f"due loaded {sorted(modules & set(HEAVY))}"
+
+
+@pytest.mark.parametrize("args", [
+    ("review",), ("review", "--json"), ("stats",), ("stats", "--by"), ("goal", "list"),
+    ("goal", "list", "--json"),
+])
+def test_the_weekly_commands_load_no_heavy_module(network, nc, args):
+    if nc("goal", "add", "calls", "--count", "5", "--per", "week", "--tag", "client").code:
+        pytest.skip("no goals in this build")
+    result, modules = loaded(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert not modules & set(HEAVY), f"{args} loaded {sorted(modules & set(HEAVY))}"

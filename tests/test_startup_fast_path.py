@@ -104,6 +104,57 @@ def test_due_on_vacation_and_with_goals(network, monkeypatch, capsys, ok, nc):
     assert "vacation" in fast_result[1].lower()
 
 
+REPORT_LINES = [
+    ("review",), ("review", "--json"), ("review", "--week", "2026-W47"),
+    ("review", "--week=2026-11-10", "--json"), ("stats",), ("stats", "--since", "8w"),
+    ("stats", "--by", "--json"), ("stats", "--since=2026-10-01", "--by"),
+    ("goal", "list"), ("goal", "list", "--json"), ("--db", "{db}", "review"),
+]
+REPORT_FALLBACKS = [
+    ("review", "--week", "2026-W99"), ("review", "--week", "2027-W02"), ("review", "--help"),
+    ("review", "--bogus"), ("review", "extra"), ("stats", "--since", "soon"),
+    ("stats", "--since", "2030-01-01"), ("stats", "--by=yes"), ("goal", "list", "x"),
+    ("goal", "rm", "nothing"), ("goal",), ("review", "--json", "--json"), ("goal", "--help"),
+]
+
+
+@pytest.fixture
+def goals(network, ok):
+    ok("goal", "add", "weekly reach", "--count", "2")
+    ok("goal", "add", "client calls", "--count", "1", "--per", "month", "--tag", "client",
+       "--channel", "call")
+    ok("goal", "add", "events", "--count", "1", "--per", "quarter", "--count-by", "events")
+    return ok
+
+
+@pytest.mark.parametrize("args", REPORT_LINES)
+def test_the_weekly_commands_read_without_typer_print_the_same(
+    goals, monkeypatch, capsys, args
+):
+    from netcadence.store.db import locate
+
+    args = tuple(str(locate(None).path) if a == "{db}" else a for a in args)
+    fast_result, typer_result = run_both(args, monkeypatch, capsys)
+    assert fast_result == typer_result
+    assert fast_result[0] == 0 and fast_result[1]
+    capsys.readouterr()
+    assert fast.run(list(args)) == 0, "this line should not need Typer"
+
+
+def test_no_goals_yet_reads_the_same(network, monkeypatch, capsys):
+    fast_result, typer_result = run_both(("goal", "list"), monkeypatch, capsys)
+    assert fast_result == typer_result
+    assert "No goals yet" in fast_result[1]
+
+
+@pytest.mark.parametrize("args", REPORT_FALLBACKS)
+def test_weekly_lines_it_does_not_read_go_to_typer(goals, monkeypatch, capsys, args):
+    assert fast.run(list(args)) is None
+    fast_result, typer_result = run_both(args, monkeypatch, capsys)
+    assert fast_result == typer_result
+    assert fast_result[1] or fast_result[2].startswith(("netcadence:", "Usage", "Error"))
+
+
 LOG_LINES = [
     ("log", "ana-ruiz", "--note", "wants intros to fintech"),
     ("log", "Ana Ruiz", "-c", "coffee", "--when", "yesterday"),

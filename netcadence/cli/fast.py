@@ -1,4 +1,5 @@
-"""The hottest command lines (`due`, bare `netcadence`, `log`, completion) without Typer.
+"""The hottest command lines without Typer: `due`, bare `netcadence`, `log`, completion,
+and the weekly `review`, `stats` and `goal list`.
 
 Loading Typer costs more than the whole agenda, so these lines are read here
 first. Only the documented options are understood; anything else (--help, an
@@ -22,6 +23,13 @@ DUE_FLAGS = {"--all": "show_all", "--json": "json"}
 LOG_OPTIONS = {"--channel": "channel", "-c": "channel", "--when": "when", "--note": "note",
                "--by": "by"}
 LOG_FLAGS = {"--in": "inbound", "--give": "give", "--ask": "ask"}
+JSON_FLAG = {"--json": "json"}
+# The weekly commands: (option words, flag words, the function in cli/reports.py).
+REPORTS = {
+    ("review",): ({"--week": "week"}, JSON_FLAG, "show_review"),
+    ("stats",): ({"--since": "since"}, {"--by": "by", **JSON_FLAG}, "show_stats"),
+    ("goal", "list"): ({}, JSON_FLAG, "show_goals"),
+}
 _WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 
 
@@ -50,6 +58,12 @@ def run(args: list[str]) -> int | None:
             if len(positional) != 1:
                 return None
             return _log(found.get("db"), positional[0], options)
+        for words, (values, flags, name) in REPORTS.items():
+            if tuple(rest[:len(words) - 1]) == words[1:] and command == words[0]:
+                options, positional = _options(rest[len(words) - 1:], values, flags)
+                if positional:
+                    return None
+                return _run_session("reports", name, found.get("db"), **options)
     except _TyperNeeded:
         return None
     return None
@@ -104,7 +118,7 @@ def _due(db_option: str | None, options: dict) -> int | None:
     limit = options.get("limit")
     if limit is not None and not _WHOLE_NUMBER.fullmatch(limit):
         return None  # the parser's own error (exit 2) comes from Typer
-    return _run_daily("show_due", db_option, **{
+    return _run_session("daily", "show_due", db_option, **{
         "within": options.get("within"), "on": options.get("on"), "tag": options.get("tag"),
         "limit": None if limit is None else int(limit),
         "show_all": bool(options.get("show_all")), "json": bool(options.get("json")),
@@ -113,7 +127,7 @@ def _due(db_option: str | None, options: dict) -> int | None:
 
 def _log(db_option: str | None, query: str, options: dict) -> int | None:
     """`netcadence log CONTACT` without --new: the same work as the Typer command."""
-    return _run_daily("log_touch", db_option, query, **{
+    return _run_session("daily", "log_touch", db_option, query, **{
         "channel": options.get("channel"), "when": options.get("when"),
         "note": options.get("note"), "inbound": bool(options.get("inbound")),
         "give": bool(options.get("give")), "ask": bool(options.get("ask")),
@@ -121,19 +135,23 @@ def _log(db_option: str | None, query: str, options: dict) -> int | None:
     })
 
 
-def _run_daily(name: str, db_option: str | None, *args, **options) -> int | None:
-    """Run a cli/daily.py function; a mistake in what was typed goes back to Typer.
+def _run_session(
+    module: str, name: str, db_option: str | None, *args, **options
+) -> int | None:
+    """Run a function of cli/daily.py or cli/reports.py; a mistake in what was typed goes
+    back to Typer.
 
-    Both functions check what was typed before they write or print anything, and
+    These functions check what was typed before they write or print anything, and
     a failed write rolls back, so the Typer app can run the line again and word
     the error. Database errors (locked, read-only, damaged) are final: retrying
     would only wait again.
     """
-    from netcadence.cli import daily
+    from importlib import import_module
 
+    work = getattr(import_module(f"netcadence.cli.{module}"), name)
     session = _start(db_option)
     try:
-        getattr(daily, name)(session, *args, **options)
+        work(session, *args, **options)
         return 0
     except StoreError:
         raise

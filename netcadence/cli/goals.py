@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
+from netcadence.cli import reports
 from netcadence.cli.base import app, channel, today
 from netcadence.cli.session import current
 from netcadence.engine import goals as engine
 from netcadence.errors import InputError
-from netcadence.render import review as view
-from netcadence.render.output import emit_json, say
+from netcadence.render.output import say
 from netcadence.store import goals as goal_store
 from netcadence.text import normalize_tag, printable
 
@@ -64,15 +64,7 @@ def add(
 @goal_app.command("list")
 def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False) -> None:
     """Each goal's progress this period, and its streak."""
-    db = current().db()
-    found = goal_store.all_progress(db, today())
-    if json:
-        emit_json([p.as_json() for p in found])
-        return
-    if not found:
-        say("No goals yet; add one with: netcadence goal add \"client calls\" --count 5 --per week")
-        return
-    view.goal_table(found)
+    reports.show_goals(current(), json=json)
 
 
 @goal_app.command("rm")

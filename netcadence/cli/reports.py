@@ -1,0 +1,178 @@
+"""The weekly commands' work (`review`, `stats`, `goal list`), shared by both command paths.
+
+Like cli/daily.py, nothing here imports Typer, Rich or the ORM: cli/fast.py runs
+these functions before Typer is loaded, and the Typer commands call the same ones.
+Each checks what was typed before it prints anything.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from netcadence import config, dates
+from netcadence.cli.session import Session
+from netcadence.engine.goals import Period, week_of
+from netcadence.errors import InputError
+from netcadence.store import goals as goal_store
+from netcadence.store import review as queries
+from netcadence.store.db import Database
+
+DORMANT_IN_REVIEW = 5
+
+
+# --- review -------------------------------------------------------------------------
+
+
+def show_review(session: Session, *, week: str | None = None, json: bool = False) -> None:
+    """The weekly review: touches, goals, new and silent contacts, what is due next week."""
+    today = session.today()
+    period = parse_week(week, today) if week is not None else week_of(today)
+    data = weekly_review(session.db(), period, today)
+    if json:
+        from netcadence.render.output import emit_json
+
+        emit_json(data)
+    else:
+        from netcadence.render.review import print_review
+
+        print_review(data)
+
+
+def parse_week(text: str, today: date) -> Period:
+    try:
+        monday = dates.parse_iso_week(text)
+    except InputError:
+        try:
+            monday = dates.parse_date(text, today)
+        except InputError:
+            raise InputError(
+                f"{text.strip()!r} is not an ISO week; use e.g. 2026-W47 (weeks 1 to 52, "
+                "or 53 in long years) or a date in the week"
+            ) from None
+    period = week_of(monday)
+    if period.start > today:
+        raise InputError(f"{period.label} has not started yet; review this week or an earlier one")
+    return period
+
+
+def weekly_review(db: Database, week: Period, today: date) -> dict:
+    from netcadence.engine.agenda import build_agenda
+
+    settings = config.load()
+    as_of = min(week.end, today)
+    following = week.next()
+    dormant_days = settings.dormant_days
+    silent = queries.dormant(db, today, today - timedelta(days=dormant_days))
+    channels, given, asked = queries.channel_mix(db, week.start, week.end)
+    given_all, asked_all = queries.given_asked_all_time(db)
+    end_now = queries.overdue_at(db, following.start, today)
+    end_before = queries.overdue_at(db, week.start, today)
+    upcoming = [
+        item for item in build_agenda(queries.scheduled_rows(db, today, following.end), today)
+        if item.due >= following.start
+    ]
+    return {
+        "week": week.label,
+        "start": week.start.isoformat(),
+        "end": week.end.isoformat(),
+        "touches": {"total": sum(channels.values()),
+                    **queries.touches_by_direction(db, week.start, week.end)},
+        "touches_by_channel": channels,
+        "goals": [p.as_json() for p in goal_store.all_progress(db, as_of)],
+        "new_contacts": queries.created_between(db, week.start, week.end),
+        "series_completed": queries.series_completed_between(db, week.start, week.end),
+        "unresponsive": queries.unresponsive_between(db, week.start, week.end),
+        "give_ask": {"given": given, "asked": asked,
+                     "given_all_time": given_all, "asked_all_time": asked_all},
+        "overdue": {"end_of_week": end_now, "end_of_last_week": end_before,
+                    "change": end_now - end_before},
+        "dormant": [s.as_json() for s in silent[:DORMANT_IN_REVIEW]],
+        "dormant_total": len(silent),
+        "dormant_days": dormant_days,
+        "next_week": following.label,
+        "due_next_week": [item.as_json() for item in upcoming],
+    }
+
+
+# --- stats --------------------------------------------------------------------------
+
+
+def show_stats(session: Session, *, since: str = "1y", by: bool = False,
+               json: bool = False) -> None:
+    """Touches per week as a chart, channel mix, give/ask ratio, share on schedule."""
+    today = session.today()
+    start = since_week(since, today)
+    data = collect_stats(session.db(), start, today, by=by)
+    if json:
+        from netcadence.render.output import emit_json
+
+        emit_json(data)
+    else:
+        from netcadence.render.review import print_stats
+
+        print_stats(data, by=by)
+
+
+def since_week(text: str, today: date) -> date:
+    """The Monday of the week that `--since` (a duration back, or a date) falls in."""
+    if dates.is_duration(text):
+        first = dates.parse_duration(text).before(today)
+    else:
+        try:
+            first = dates.parse_date(text, today)
+        except InputError:
+            raise InputError(
+                f"{text.strip()!r} is neither a duration nor a date; use e.g. 1y, 6m, 12w "
+                "or 2026-01-01"
+            ) from None
+    if first > today:
+        raise InputError(f"--since {first.isoformat()} is after today")
+    return week_of(first).start
+
+
+def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -> dict:
+    per_day = queries.touches_per_day(db, start, today)
+    per_week: dict[date, int] = {}
+    for day, count in per_day.items():
+        monday = day - timedelta(days=day.weekday())
+        per_week[monday] = per_week.get(monday, 0) + count
+    weeks = []
+    week = week_of(start)
+    while week.start <= today:
+        weeks.append({"week": week.label, "start": week.start.isoformat(),
+                      "touches": per_week.get(week.start, 0)})
+        week = week.next()
+    channels, given, asked = queries.channel_mix(db, start, today)
+    cadenced, on_time = queries.schedule_health(db, today)
+    return {
+        "since": start.isoformat(),
+        "until": today.isoformat(),
+        "touches": sum(per_day.values()),
+        "weeks": weeks,
+        "channels": channels,
+        "give_ask": {"given": given, "asked": asked,
+                     "ratio": round(given / asked, 2) if asked else None},
+        "on_schedule": {"cadenced": cadenced, "on_schedule": on_time,
+                        "share": round(on_time / cadenced, 4) if cadenced else None},
+        "by": queries.touches_by_person(db, start, today) if by else None,
+    }
+
+
+# --- goal list ----------------------------------------------------------------------
+
+
+def show_goals(session: Session, *, json: bool = False) -> None:
+    """Each goal's progress this period, and its streak."""
+    found = goal_store.all_progress(session.db(), session.today())
+    if json:
+        from netcadence.render.output import emit_json
+
+        emit_json([p.as_json() for p in found])
+        return
+    from netcadence.render.output import say
+    from netcadence.render.review import goal_table
+
+    if not found:
+        say("No goals yet; add one with: netcadence goal add \"client calls\" --count 5 --per week")
+        return
+    goal_table(found)
