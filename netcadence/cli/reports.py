@@ -131,23 +131,23 @@ def since_week(text: str, today: date) -> date:
 
 
 def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -> dict:
-    per_day = queries.touches_per_day(db, start, today)
+    mix = queries.daily_mix(db, start, today)
     per_week: dict[date, int] = {}
-    for day, count in per_day.items():
-        monday = day - timedelta(days=day.weekday())
-        per_week[monday] = per_week.get(monday, 0) + count
+    for part in mix:
+        monday = part.day - timedelta(days=part.day.weekday())
+        per_week[monday] = per_week.get(monday, 0) + part.touches
     weeks = []
     week = week_of(start)
     while week.start <= today:
         weeks.append({"week": week.label, "start": week.start.isoformat(),
                       "touches": per_week.get(week.start, 0)})
         week = week.next()
-    channels, given, asked = queries.channel_mix(db, start, today)
+    channels, given, asked = queries.mix_by_channel(mix)
     cadenced, on_time = queries.schedule_health(db, today)
     return {
         "since": start.isoformat(),
         "until": today.isoformat(),
-        "touches": sum(per_day.values()),
+        "touches": sum(per_week.values()),
         "weeks": weeks,
         "channels": channels,
         "give_ask": {"given": given, "asked": asked,

@@ -129,7 +129,9 @@ class TouchRow(SQLModel, table=True):
     __tablename__ = "touch"
     __table_args__ = (
         Index("ix_touch_contact_day", "contact_id", "touched_on"),
-        Index("ix_touch_touched_on", "touched_on"),
+        # Covers every aggregate over a span of days (review, stats, goals).
+        Index("ix_touch_day_summary", "touched_on", "channel", "direction", "give", "ask",
+              "contact_id", "event_id"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     contact_id: int = Field(sa_column=_fk("contact.id", nullable=False))

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from netcadence.engine.schedule import CHANNELS
 from netcadence.store.agenda import DueRow
 from netcadence.store.db import Database
-from netcadence.store.goals import INDEX_SPAN_DAYS
 from netcadence.text import fold
 
 # A contact that is neither archived, paused today, nor set aside as unresponsive.
@@ -17,6 +16,14 @@ _NOT_PAUSED = (
     "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))"
 )
 ACTIVE_SQL = f"NOT c.archived AND c.unresponsive_since IS NULL AND {_NOT_PAUSED}"
+_GIVEN_ASKED = (
+    "COALESCE(SUM(CASE WHEN give THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN ask THEN 1 ELSE 0 END), 0)"
+)
+# Above this many days, SQLite reads the whole touch table faster than it follows the
+# date index to each row (touches are seldom stored in date order). Queries that the
+# day-summary index covers never visit the rows, so they need no such hint.
+INDEX_SPAN_DAYS = 35
 
 
 def _iso(day: date) -> str:
@@ -24,63 +31,70 @@ def _iso(day: date) -> str:
 
 
 def _range(db: Database, start: date, end: date) -> tuple[str, tuple[str, str]]:
-    """A WHERE clause on touch dates; long spans read the table instead of the index."""
+    """A WHERE clause on touch dates for columns the day index lacks (who logged it)."""
     column = "touched_on"
     if db.backend == "sqlite" and (end - start).days > INDEX_SPAN_DAYS:
         column = "+touched_on"
     return f" WHERE {column} >= ? AND {column} <= ?", (_iso(start), _iso(end))
 
 
-def channel_mix(db: Database, start: date, end: date) -> tuple[dict[str, int], int, int]:
-    """Touches per channel (in the channels' usual order), given and asked, in one pass."""
-    where, params = _range(db, start, end)
+@dataclass(frozen=True)
+class DayMix:
+    """Touches on one day through one channel."""
+
+    day: date
+    channel: str
+    touches: int
+    given: int
+    asked: int
+
+
+def daily_mix(db: Database, start: date, end: date) -> list[DayMix]:
+    """Touches per day and channel in start..end, read from the day index in date order."""
+    return [
+        DayMix(date.fromisoformat(day), channel, int(n), int(given), int(asked))
+        for day, channel, n, given, asked in db.rows(
+            f"SELECT touched_on, channel, COUNT(*), {_GIVEN_ASKED} FROM touch "
+            "WHERE touched_on >= ? AND touched_on <= ? GROUP BY touched_on, channel",
+            (_iso(start), _iso(end)),
+        )
+    ]
+
+
+def mix_by_channel(mix: list[DayMix]) -> tuple[dict[str, int], int, int]:
+    """Touches per channel (in the channels' usual order), given and asked."""
     found: dict[str, int] = {}
     given = asked = 0
-    for channel, count, gave, ask in db.rows(
-        "SELECT channel, COUNT(*), COALESCE(SUM(CASE WHEN give THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN ask THEN 1 ELSE 0 END), 0) FROM touch" + where
-        + " GROUP BY channel", params,
-    ):
-        found[channel] = int(count)
-        given += int(gave)
-        asked += int(ask)
+    for part in mix:
+        found[part.channel] = found.get(part.channel, 0) + part.touches
+        given += part.given
+        asked += part.asked
     ordered = {ch: found.pop(ch) for ch in CHANNELS if ch in found}
     ordered.update(sorted(found.items()))
     return ordered, given, asked
 
 
+def channel_mix(db: Database, start: date, end: date) -> tuple[dict[str, int], int, int]:
+    return mix_by_channel(daily_mix(db, start, end))
+
+
 def touches_by_direction(db: Database, start: date, end: date) -> dict[str, int]:
-    where, params = _range(db, start, end)
     found = dict(db.rows(
-        "SELECT direction, COUNT(*) FROM touch" + where + " GROUP BY direction", params,
+        "SELECT direction, COUNT(*) FROM touch WHERE touched_on >= ? AND touched_on <= ? "
+        "GROUP BY direction", (_iso(start), _iso(end)),
     ))
     return {"out": int(found.get("out", 0)), "in": int(found.get("in", 0))}
 
 
 def given_asked_all_time(db: Database) -> tuple[int, int]:
-    row = db.row(
-        "SELECT COALESCE(SUM(CASE WHEN give THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN ask THEN 1 ELSE 0 END), 0) FROM touch"
-    )
+    row = db.row(f"SELECT {_GIVEN_ASKED} FROM touch")
     return (int(row[0]), int(row[1])) if row else (0, 0)
-
-
-def touches_per_day(db: Database, start: date, end: date) -> dict[date, int]:
-    # The date index covers this count: no need to read the table.
-    return {
-        date.fromisoformat(day): int(n) for day, n in db.rows(
-            "SELECT touched_on, COUNT(*) FROM touch WHERE touched_on >= ? AND touched_on <= ? "
-            "GROUP BY touched_on", (_iso(start), _iso(end)),
-        )
-    }
 
 
 def touches_by_person(db: Database, start: date, end: date) -> list[dict]:
     where, params = _range(db, start, end)
     rows = db.rows(
-        "SELECT logged_by, COUNT(*), COUNT(DISTINCT contact_id), "
-        "COALESCE(SUM(CASE WHEN give THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN ask THEN 1 ELSE 0 END), 0) FROM touch"
+        f"SELECT logged_by, COUNT(*), COUNT(DISTINCT contact_id), {_GIVEN_ASKED} FROM touch"
         + where + " GROUP BY logged_by", params,
     )
     found = [

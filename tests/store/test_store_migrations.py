@@ -18,6 +18,9 @@ from netcadence.store import migrate
 from netcadence.store.db import locate
 
 FIRST_REVISION = "0001"
+# A revision after the newest one, for the tests that add a migration of their own.
+HEAD = store_db.HEAD_REVISION
+NEXT_REVISION = f"{int(HEAD) + 1:04d}"
 
 
 def fill_through_the_cli(ok) -> None:
@@ -107,11 +110,30 @@ def test_upgrade_from_the_first_revision_keeps_every_row(empty_db_url, nc, ok, m
         kept = [{k: row[k] for k in rows[0]} for row in after[table]] if rows else []
         assert sorted(kept, key=repr) == rows, f"rows of {table} changed"
     assert after["alembic_version"] == [{"version_num": store_db.HEAD_REVISION}]
+    assert "ix_touch_day_summary" in index_names(url, "touch")
     # And netcadence reads them back.
     ana = ok("show", "ana-ruiz", "--json").json()
     assert ana["emails"] == ["ana@example.com"] and ana["given"] == 2
     assert {t["by"] for t in ana["touches"]} >= {"maria"}
     assert ok("info", "--json").json()["touches"] == 7
+
+
+def index_names(url: str, table: str) -> set[str]:
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as conn:
+            return {name for (name,) in conn.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = %s "
+                "AND schemaname = current_schema()", (table,)
+            )}
+    conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+    try:
+        return {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,)
+        )}
+    finally:
+        conn.close()
 
 
 def test_models_and_migrations_agree(db_url, ok):
@@ -147,11 +169,12 @@ def broken_migrations(tmp_path: Path) -> Path:
     """A copy of the migrations with a next revision that fails half-way."""
     target = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, target, ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "versions" / "0002_broken.py").write_text(
+    (target / "versions" / f"{NEXT_REVISION}_broken.py").write_text(
         '"""A revision that adds a column, copies data, then fails."""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "{NEXT_REVISION}"\ndown_revision = "{HEAD}"\n'
+        "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade():\n"
         '    with op.batch_alter_table("touch") as batch:\n'
         '        batch.add_column(sa.Column("mood", sa.String(20), nullable=True))\n'
@@ -168,7 +191,7 @@ def test_failed_migration_leaves_the_database_as_it_was(db_url, ok, nc, tmp_path
     url = locate(db_url).url
     before = dump_database(url)
     monkeypatch.setattr(migrate, "MIGRATIONS", broken_migrations(tmp_path))
-    monkeypatch.setattr(store_db, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(store_db, "HEAD_REVISION", NEXT_REVISION)
     failed = nc("due")
     assert failed.code == 1 and failed.out == ""
     assert failed.err.count("\n") == 1 and "Traceback" not in failed.err
@@ -185,17 +208,19 @@ def test_sqlite_is_backed_up_privately_before_a_migration(db_url, ok, nc, tmp_pa
     fill_through_the_cli(ok)
     before = dump_database(db_url)
     migrations = broken_migrations(tmp_path)
-    fixed = migrations / "versions" / "0002_broken.py"
+    fixed = migrations / "versions" / f"{NEXT_REVISION}_broken.py"
     fixed.write_text(fixed.read_text().replace('raise RuntimeError("disk on fire")', "pass"))
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
-    monkeypatch.setattr(store_db, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(store_db, "HEAD_REVISION", NEXT_REVISION)
     assert nc("due").code == 0
-    backup = Path(db_url).with_name("netcadence.db.before-0002-from-0001.bak")
+    backup = Path(db_url).with_name(
+        f"netcadence.db.before-{NEXT_REVISION}-from-{HEAD}.bak"
+    )
     assert backup.exists()
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert dump_database(str(backup)) == before
     conn = sqlite3.connect(db_url)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (NEXT_REVISION,)
     assert conn.execute("SELECT count(*) FROM contact_email").fetchone() == (0,)
     conn.close()
 
