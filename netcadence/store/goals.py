@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date
 
-from netcadence.engine.goals import Goal, GoalProgress, period_of, streak
+from netcadence.engine.goals import Goal, GoalProgress, Period, period_of, streak
 from netcadence.errors import InputError, NotFound
 from netcadence.store.db import Database
 from netcadence.suggest import did_you_mean
@@ -79,89 +80,66 @@ def _filters(goal: Goal) -> tuple[list[str], list]:
     return clauses, params
 
 
-# Above this many days, SQLite reads the whole touch table faster than it follows
-# the date index row by row (touches are seldom stored in date order).
-INDEX_SPAN_DAYS = 35
+# What a period reaches its target on: one value per counted thing, so that the
+# first `target` distinct values found prove the period met. An event recorded with
+# `event` is its event's id; a lone event touch is its own (negated) touch id.
+_COUNTED = {
+    "contacts": "t.contact_id",
+    "touches": "t.id",
+    "events": "CASE WHEN t.event_id IS NULL THEN -t.id ELSE t.event_id END",
+}
 
 
-def _bucket(db: Database, kind: str) -> str:
-    """SQL for a touch's period number: weeks since an anchor Monday, or months/quarters."""
-    months = (
-        "(CAST(substr(t.touched_on, 1, 4) AS INTEGER) * 12 "
-        "+ CAST(substr(t.touched_on, 6, 2) AS INTEGER) - 1)"
-    )
-    if kind == "month":
-        return months
-    if kind == "quarter":
-        return f"({months} / 3)"
-    if db.backend == "postgresql":
-        return "((CAST(t.touched_on AS date) - CAST(? AS date)) / 7)"
-    return "CAST((julianday(t.touched_on) - julianday(?)) / 7 AS INTEGER)"
-
-
-def _period_start(kind: str, number: int, anchor: date) -> date:
-    if kind == "week":
-        return anchor + timedelta(weeks=number)
-    if kind == "quarter":
-        return date(number // 4, number % 4 * 3 + 1, 1)
-    return date(number // 12, number % 12 + 1, 1)
-
-
-def grouped(db: Database, goal: Goal, first: date, last: date) -> dict[date, int]:
-    """The goal's count per period (keyed by the period's first day) for touches in first..last.
-
-    `first` must be the first day of a period.
-    """
+def _where(goal: Goal, period: Period, last: date) -> tuple[str, list]:
     clauses, params = _filters(goal)
-    column = "t.touched_on"
-    if db.backend == "sqlite" and (last - first).days > INDEX_SPAN_DAYS:
-        column = "+t.touched_on"
-    bucket_params = [first.isoformat()] if goal.period == "week" else []
-    sql = (
-        f"SELECT {_bucket(db, goal.period)} AS bucket, {_COUNT[goal.count_by]} FROM touch t "
-        f"WHERE {column} >= ? AND {column} <= ?"
-        + "".join(" AND " + c for c in clauses)
-        + " GROUP BY 1"
+    sql = "FROM touch t WHERE t.touched_on >= ? AND t.touched_on <= ?" + "".join(
+        " AND " + c for c in clauses
     )
-    rows = db.rows(sql, bucket_params + [first.isoformat(), last.isoformat()] + params)
-    return {_period_start(goal.period, int(n), first): int(count or 0) for n, count in rows}
+    return sql, [period.start.isoformat(), last.isoformat(), *params]
 
 
-def earliest_touch(db: Database) -> date | None:
+def count(db: Database, goal: Goal, period: Period, last: date | None = None) -> int:
+    """The goal's count for touches in the period (up to `last`, if given)."""
+    sql, params = _where(goal, period, last or period.end)
+    return int(db.value(f"SELECT {_COUNT[goal.count_by]} {sql}", params) or 0)
+
+
+def met(db: Database, goal: Goal, period: Period) -> bool:
+    """Whether the whole period reached the target: reads only until it has."""
+    sql, params = _where(goal, period, period.end)
+    found = db.value(
+        f"SELECT COUNT(*) FROM (SELECT DISTINCT {_COUNTED[goal.count_by]} {sql} LIMIT ?) found",
+        [*params, goal.target],
+    )
+    return int(found or 0) >= goal.target
+
+
+def _past_met(db: Database, goal: Goal, current: Period) -> Iterator[bool]:
+    """Whether each complete period reached the target, from the last one backwards.
+
+    Periods that ended before the first touch never did.
+    """
     first = db.value("SELECT MIN(touched_on) FROM touch")
-    return date.fromisoformat(first) if first else None
+    period = current.previous()
+    while first is not None and period.end.isoformat() >= first:
+        yield met(db, goal, period)
+        period = period.previous()
+    yield False
 
 
-_UNKNOWN = date.min
-
-
-def progress(
-    db: Database, goal: Goal, as_of: date, earliest: date | None = _UNKNOWN
-) -> GoalProgress:
+def progress(db: Database, goal: Goal, as_of: date) -> GoalProgress:
     """This period's count (up to `as_of`) and the streak.
 
-    One small query reads this period and the one before; only when that one was
-    met does a second query read the older history, in one pass.
+    The streak reads back one period at a time, each only until its target is
+    reached, and stops at the first period that missed (at the latest the one
+    before the first touch): its cost follows the streak and the targets, not the
+    number of touches.
     """
     current = period_of(goal.period, as_of)
-    previous = current.previous()
-    first = earliest_touch(db) if earliest is _UNKNOWN else earliest
-    near = grouped(db, goal, previous.start, as_of)
-    done = near.get(current.start, 0)
-    met_past = [near.get(previous.start, 0) >= goal.target]
-    if met_past[0] and first is not None and first < previous.start:
-        older = grouped(db, goal, period_of(goal.period, first).start,
-                        previous.start - timedelta(days=1))
-        period = previous.previous()
-        while older.get(period.start, 0) >= goal.target:
-            met_past.append(True)
-            period = period.previous()
-    return GoalProgress(goal, current, done, streak(done >= goal.target, met_past))
+    done = count(db, goal, current, as_of)
+    return GoalProgress(goal, current, done,
+                        streak(done >= goal.target, _past_met(db, goal, current)))
 
 
 def all_progress(db: Database, as_of: date) -> list[GoalProgress]:
-    goals = load_goals(db)
-    if not goals:
-        return []
-    first = earliest_touch(db)
-    return [progress(db, goal, as_of, first) for goal in goals]
+    return [progress(db, goal, as_of) for goal in load_goals(db)]
