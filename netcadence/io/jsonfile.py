@@ -354,6 +354,8 @@ class JsonImport:
         if cid is None:
             return
         created = self.summary.created > before
+        if snooze_until is not None or pauses or (wanted_cadence is not None and choice is None):
+            self.importer.flush()  # written below by the contact's id
         known = self.importer.known[cid]
         self.file_names.setdefault(fold(record.name or ""), set()).add(cid)
         if wanted_cadence is not None and (
@@ -434,6 +436,7 @@ class JsonImport:
 
     def _touches(self, items: Iterator[Any]) -> None:
         """Touches a batch at a time: memory holds one batch, however many the file has."""
+        self.importer.flush()  # touches name their contacts by id
         batch: list[Any] = []
         first = -1
         self.added = self.already = self.without_id = 0
