@@ -43,12 +43,12 @@ def encoding_of(path: str) -> str:
             if _decodes(path, encoding):
                 return encoding
             break
+    if _decodes(path, "utf-8"):  # refuses a NUL byte as binary, as read_text does
+        return "utf-8"
     with open_binary(path) as file:
         while chunk := file.read(CHUNK):
             if b"\x00" in chunk:
                 raise binary(path)
-    if _decodes(path, "utf-8"):
-        return "utf-8"
     with open_binary(path) as file:
         check_start(file.read(4096).decode("cp1252", errors="replace"), path)
     return "cp1252"
