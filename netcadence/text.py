@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -25,6 +28,8 @@ def slugify(name: str) -> str:
     that are part of a letter elsewhere (Devanagari vowel signs, the kana voicing mark)
     stay, and the result is recomposed so that Hangul syllables come back whole.
     """
+    if name.isascii():  # no accents or other scripts: the common case, kept fast
+        return "-".join(_NOT_ALNUM.split(name.lower())).strip("-") or "contact"
     out: list[str] = []
     dash = False
     keep_marks = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -205,14 +205,29 @@ def import_json(file: File, dry_run: DryRun = False, tag: Tags = None,
     from netcadence.io import jsonfile
 
     _tags(tag)
-    doc = jsonfile.load(file)
+    source = jsonfile.JsonFile(file)
 
     def fill(importer) -> Summary:
-        with _progress(jsonfile.size(doc), "importing") as advance:
-            jsonfile.JsonImport(importer, doc, user_name(None), advance).run()
+        # The file is read a piece at a time: progress counts its bytes, in kilobytes.
+        with _progress(source.size // 1024, "importing") as advance:
+            read = _Kilobytes(advance)
+            jsonfile.JsonImport(importer, source, user_name(None), read).run()
         return importer.summary
 
     _import(file, dry_run, tag, cadence, fill)
+
+
+class _Kilobytes:
+    """Turns bytes read into whole kilobytes for a progress bar."""
+
+    def __init__(self, advance: Callable[[int], None]) -> None:
+        self.advance = advance
+        self.rest = 0
+
+    def __call__(self, count: int) -> None:
+        whole, self.rest = divmod(self.rest + count, 1024)
+        if whole:
+            self.advance(whole)
 
 
 EXPORT_KINDS = ("json", "csv", "ics")
@@ -233,21 +248,24 @@ def export(
 
     db = current().db()
     if wanted == "json":
-        data = exporter.json_text(exporter.document(db, today())).encode("utf-8")
+        # Written as it is read: an export of millions of touches holds one page of them.
+        data: Iterable[bytes] = (chunk.encode("utf-8") for chunk in
+                                 exporter.json_chunks(exporter.document(db, today())))
     elif wanted == "csv":
-        data = exporter.csv_text(db, today()).encode("utf-8")
+        data = [exporter.csv_text(db, today()).encode("utf-8")]
     else:
         from netcadence.io.ics import ics_bytes
 
-        data = ics_bytes(db, today())
+        data = [ics_bytes(db, today())]
     if output is None:
         sys.stdout.flush()
         out = getattr(sys.stdout, "buffer", None)
-        if out is not None:
-            out.write(data)
-            out.flush()
-        else:
-            sys.stdout.write(data.decode("utf-8"))
+        for chunk in data:
+            if out is not None:
+                out.write(chunk)
+            else:
+                sys.stdout.write(chunk.decode("utf-8"))
+        sys.stdout.flush()
         return
     from netcadence.io.files import atomic_write
 

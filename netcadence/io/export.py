@@ -10,7 +10,9 @@ import csv
 import io
 import json
 import textwrap
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from netcadence.store.contacts import STATUS_SQL
@@ -21,6 +23,7 @@ CSV_COLUMNS = ("slug", "name", "status", "company", "title", "emails", "phones",
                "cadence", "next_due", "last_touch")
 # Lists whose items print one per line; the others are indented in full.
 _ONE_LINE = {"tag_defaults", "events", "touches", "goals", "vacations"}
+PAGE = 5000  # touches read and written at a time
 
 
 def _pauses(rows: list[tuple]) -> list[dict[str, Any]]:
@@ -87,17 +90,6 @@ def document(db: Database, today: date) -> dict[str, Any]:
     events = {
         eid: (name, held) for eid, name, held in db.rows("SELECT id, name, held_on FROM event")
     }
-    touches = [
-        {"id": tid, "contact": slugs[cid], "date": day, "channel": channel,
-         "direction": direction, "note": note or "", "give": bool(give), "ask": bool(ask),
-         "by": by,
-         "event": {"name": events[eid][0], "date": events[eid][1]} if eid in events else None}
-        for tid, cid, day, channel, direction, note, give, ask, by, eid in db.rows(
-            "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, "
-            "event_id FROM touch"
-        )
-    ]
-    touches.sort(key=lambda t: (t["date"], t["id"]))
     goals = sorted(
         ({"name": name, "period": period, "target": target, "tag": tag, "channel": channel,
           "direction": direction, "count_by": count_by}
@@ -112,33 +104,57 @@ def document(db: Database, today: date) -> dict[str, Any]:
         "contacts": contacts,
         "events": sorted(({"name": n, "date": d} for n, d in events.values()),
                          key=lambda e: (e["date"], e["name"])),
-        "touches": touches,
+        "touches": _touches(db, slugs, events),
         "goals": goals,
         "vacations": _pauses(vacations),
     }
 
 
-def json_text(doc: dict[str, Any]) -> str:
-    """Indented JSON, small records one per line (fast to write and easy to diff)."""
-    out = ["{", f'  "netcadence": {json.dumps(doc["netcadence"])}']
-    for key, items in doc.items():
+def _touches(db: Database, slugs: dict[int, str],
+             events: dict[int, tuple[str, str]]) -> Iterator[dict[str, Any]]:
+    """The touches by date then id, read a page at a time so that memory holds one page."""
+    after: tuple[str, int] = ("", 0)
+    while True:
+        rows = db.rows(
+            "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, "
+            "event_id FROM touch WHERE (touched_on, id) > (?, ?) ORDER BY touched_on, id "
+            "LIMIT ?", (*after, PAGE))
+        for tid, cid, day, channel, direction, note, give, ask, by, eid in rows:
+            yield {"id": tid, "contact": slugs[cid], "date": day, "channel": channel,
+                   "direction": direction, "note": note or "", "give": bool(give),
+                   "ask": bool(ask), "by": by,
+                   "event": {"name": events[eid][0], "date": events[eid][1]}
+                   if eid in events else None}
+        if len(rows) < PAGE:
+            return
+        after = (rows[-1][2], rows[-1][0])
+
+
+def json_chunks(doc: dict[str, Any]) -> Iterator[str]:
+    """Indented JSON, small records one per line (fast to write and easy to diff), in pieces.
+
+    A list may be any iterable: it is written as it is read, never held whole.
+    """
+    yield f'{{\n  "netcadence": {json.dumps(doc["netcadence"])}'
+    for key, values in doc.items():
         if key == "netcadence":
             continue
-        if not items:
-            out[-1] += ","
-            out.append(f"  {json.dumps(key)}: []")
+        items = iter(values)
+        first = next(items, None)
+        if first is None:
+            yield f",\n  {json.dumps(key)}: []"
             continue
         if key in _ONE_LINE:
-            body = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+            def text(item: Any) -> str:
+                return "    " + json.dumps(item, ensure_ascii=False)
         else:
-            body = ",\n".join(
-                textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "    ")
-                for item in items
-            )
-        out[-1] += ","
-        out.append(f"  {json.dumps(key)}: [\n{body}\n  ]")
-    out.append("}")
-    return "\n".join(out) + "\n"
+            def text(item: Any) -> str:
+                return textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "    ")
+        yield f",\n  {json.dumps(key)}: [\n" + text(first)
+        while page := list(islice(items, PAGE)):
+            yield "".join([",\n" + text(item) for item in page])
+        yield "\n  ]"
+    yield "\n}\n"
 
 
 def safe_cell(value: str) -> str:

@@ -6,8 +6,9 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from netcadence.errors import InputError
 
@@ -20,13 +21,22 @@ BOMS = (
 
 
 def read_bytes(path: str | Path) -> bytes:
+    with open_binary(path) as file:
+        try:
+            return file.read()
+        except OSError as error:
+            raise InputError(f"cannot read {str(path)!r}: {error.strerror}") from None
+
+
+def open_binary(path: str | Path) -> BinaryIO:
+    """The file opened for reading, or the error a user understands."""
     target = Path(path).expanduser()
     if not target.exists():
         raise InputError(f"there is no file {str(path)!r}; check the path")
     if target.is_dir():
         raise InputError(f"{str(path)!r} is a folder; give a file")
     try:
-        return target.read_bytes()
+        return target.open("rb")
     except OSError as error:
         raise InputError(f"cannot read {str(path)!r}: {error.strerror}") from None
 
@@ -46,7 +56,7 @@ def decode(data: bytes, name: str) -> str:
                 break
             return _checked(text, name)
     if b"\x00" in data:
-        raise InputError(_binary(name))
+        raise binary(name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -56,12 +66,16 @@ def decode(data: bytes, name: str) -> str:
 
 def _checked(text: str, name: str) -> str:
     if "\x00" in text:
-        raise InputError(_binary(name))
-    sample = text[:4096]
+        raise binary(name)
+    check_start(text[:4096], name)
+    return text
+
+
+def check_start(sample: str, name: str) -> None:
+    """Refuse a file whose first 4,096 characters are mostly control characters."""
     odd = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
     if sample and odd > len(sample) // 20:
-        raise InputError(_binary(name))
-    return text
+        raise binary(name)
 
 
 def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -77,8 +91,11 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError(f"line {start}: unreadable CSV ({error})") from None
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+def atomic_write(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename.
+
+    The data may come in pieces, written as they come.
+    """
     target = Path(path).expanduser()
     folder = target.parent
     if not folder.is_dir():
@@ -91,7 +108,8 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         raise InputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)
@@ -100,5 +118,6 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         raise
 
 
-def _binary(name: str) -> str:
-    return f"{name!r} is a binary file, not a text export; give a CSV, vCard or JSON file"
+def binary(name: str) -> InputError:
+    return InputError(
+        f"{name!r} is a binary file, not a text export; give a CSV, vCard or JSON file")

@@ -8,16 +8,17 @@ by its path (`touches[3]: date after today`); everything else goes in.
 from __future__ import annotations
 
 import json
+import os
+from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from netcadence.dates import parse_duration
 from netcadence.engine.schedule import CHANNELS, Cadence, Step
 from netcadence.errors import InputError
+from netcadence.io import jsonstream
 from netcadence.io.export import FORMAT_VERSION
-from netcadence.io.files import read_text
 from netcadence.io.records import Importer, Record, clean_email
 from netcadence.store import cadences as cadence_store
 from netcadence.store.db import Database
@@ -25,6 +26,7 @@ from netcadence.text import fold, normalize_tag
 
 BATCH = 5000
 BULK_FROM = 20000
+LOOKUP = 500  # ids or values in one IN (...) list
 PERIODS = ("week", "month", "quarter")
 COUNT_BY = ("contacts", "touches", "events")
 DIRECTIONS = ("out", "in", "any")
@@ -32,40 +34,53 @@ _MISSING = object()
 _CHANNELS = frozenset(CHANNELS)
 
 
+def _touch_key(row: Any) -> tuple:
+    """A stored touch as the tuple a file's touch is compared with."""
+    contact_id, day, channel, direction, note, give, ask, by = row
+    return (contact_id, day, channel, direction, note or "", bool(give), bool(ask), by)
+
+
 class _Bad(Exception):
     """An entry that cannot be imported; the message says why."""
 
 
-def load(path: str) -> dict[str, Any]:
-    """The file's document, after checking it is netcadence JSON of a version we read."""
-    text = read_text(path)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"{path!r} is not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    if not isinstance(doc, dict) or "netcadence" not in doc:
-        raise InputError(
-            f"{path!r} is not a netcadence JSON file: it needs a \"netcadence\": "
+SECTIONS = ("cadences", "tag_defaults", "contacts", "events", "touches", "goals", "vacations")
+# What a section needs imported before it: cadences are named by contacts and tag
+# defaults, and touches name contacts. A section waits (the file is read again)
+# until what it needs is imported or known to be absent from the file.
+NEEDS = {"tag_defaults": ("cadences",), "contacts": ("cadences",), "touches": ("contacts",)}
+
+
+class JsonFile:
+    """A netcadence JSON file, read a piece at a time; never held whole in memory."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.encoding = jsonstream.encoding_of(path)
+        self.size = os.path.getsize(os.path.expanduser(path))
+
+    def reader(self, progress: Callable[[int], None] | None = None) -> jsonstream.Reader:
+        return jsonstream.Reader(self.path, self.encoding, progress)
+
+    def not_json(self, error: Exception) -> InputError:
+        return InputError(f"{self.path!r} is not JSON ({error})")
+
+    def not_netcadence(self) -> InputError:
+        return InputError(
+            f"{self.path!r} is not a netcadence JSON file: it needs a \"netcadence\": "
             f"{FORMAT_VERSION} version key at the top"
         )
-    version = doc["netcadence"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(f"{path!r}: \"netcadence\": {json.dumps(version)} is not a format version")
-    if version > FORMAT_VERSION:
-        raise InputError(
-            f"{path!r} was written by a newer netcadence (format {version}; this one reads "
-            f"up to {FORMAT_VERSION}); upgrade netcadence to import it"
-        )
-    for key in ("cadences", "tag_defaults", "contacts", "events", "touches", "goals", "vacations"):
-        if doc.get(key) is not None and not isinstance(doc[key], list):
-            raise InputError(f"{path!r}: \"{key}\" must be a list")
-    return doc
 
-
-def size(doc: dict[str, Any]) -> int:
-    return sum(len(doc.get(key) or []) for key in ("contacts", "touches"))
+    def version_error(self, version: Any) -> InputError | None:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            return InputError(
+                f"{self.path!r}: \"netcadence\": {json.dumps(version)} is not a format version")
+        if version > FORMAT_VERSION:
+            return InputError(
+                f"{self.path!r} was written by a newer netcadence (format {version}; this one "
+                f"reads up to {FORMAT_VERSION}); upgrade netcadence to import it"
+            )
+        return None
 
 
 # --- checking values ------------------------------------------------------------------
@@ -152,34 +167,88 @@ def _pause_rows(value: Any, what: str) -> list[tuple[str, str | None, str | None
 
 
 class JsonImport:
-    def __init__(self, importer: Importer, doc: dict[str, Any], default_by: str | None,
+    def __init__(self, importer: Importer, source: JsonFile, default_by: str | None,
                  progress: Callable[[int], None] | None = None) -> None:
         self.importer = importer
         self.db: Database = importer.db
         self.today = importer.today
         self.summary = importer.summary
-        self.doc = doc
+        self.source = source
         self.default_by = default_by
-        self.progress = progress or (lambda n: None)
+        self.progress = progress
         self.file_names: dict[str, set[int]] = {}
         self.choices: dict[str, cadence_store.CadenceChoice] = {}
         self.events: dict[tuple[str, str], int] = {
             (name, held): eid
             for eid, name, held in self.db.rows("SELECT id, name, held_on FROM event")
         }
+        self.version: Any = _MISSING
+        self.present: set[str] | None = None  # the sections in the file, once read through
+        self.done: set[str] = set()
+        self.handlers: dict[str, Callable[[dict, str], None]] = {
+            "cadences": self._cadence, "tag_defaults": self._tag_default,
+            "contacts": self._contact, "events": self._event, "goals": self._goal,
+            "vacations": self._vacation,
+        }
 
     def run(self) -> None:
-        self._each("cadences", self._cadence)
-        self._each("tag_defaults", self._tag_default)
-        self._each("contacts", self._contact, progress=True)
-        self._each("events", self._event)
-        self._touches()
-        self._each("goals", self._goal)
-        self._each("vacations", self._vacation)
+        """Import the sections as they come, reading the file again for any that had to wait."""
+        self._read(first=True)
+        assert self.present is not None
+        while not self.present <= self.done:
+            before = len(self.done)
+            self._read(first=False)
+            if len(self.done) == before:
+                break
         self.importer.finish(everyone=True)
 
-    def _each(self, key: str, handle: Callable[[dict, str], None], progress: bool = False) -> None:
-        for index, item in enumerate(self.doc.get(key) or []):
+    def _read(self, first: bool) -> None:
+        """One pass over the file. The first checks the whole file before raising any error."""
+        seen: list[str] = []
+        wrong: dict[str, InputError] = {}
+        with self.source.reader(self.progress if first else None) as reader:
+            try:
+                for key, value in reader.top():
+                    if key == "netcadence":
+                        self.version = value
+                        continue
+                    if key not in SECTIONS:
+                        continue
+                    seen.append(key)
+                    is_list = isinstance(value, Iterator)
+                    if not is_list and value is not None:
+                        wrong.setdefault(key, InputError(
+                            f"{self.source.path!r}: \"{key}\" must be a list"))
+                    if is_list and not wrong and self._ready(key):
+                        self.done.add(key)
+                        if key == "touches":
+                            self._touches(value)
+                        else:
+                            self._each(key, self.handlers[key], value)
+            except jsonstream.Syntax as error:
+                raise self.source.not_json(error) from None
+            except jsonstream.NotAnObject:
+                raise self.source.not_netcadence() from None
+        if self.version is _MISSING:
+            raise self.source.not_netcadence()
+        refused = self.source.version_error(self.version)
+        if refused is not None:
+            raise refused
+        for key in SECTIONS:
+            if key in wrong:
+                raise wrong[key]
+        self.present = set(seen)
+
+    def _ready(self, key: str) -> bool:
+        if self.version is _MISSING or self.source.version_error(self.version) is not None:
+            return False
+        if key in self.done:
+            return False
+        return all(need in self.done or (self.present is not None and need not in self.present)
+                   for need in NEEDS.get(key, ()))
+
+    def _each(self, key: str, handle: Callable[[dict, str], None], items: Iterator[Any]) -> None:
+        for index, item in enumerate(items):
             path = f"{key}[{index}]"
             try:
                 if not isinstance(item, dict):
@@ -187,8 +256,6 @@ class JsonImport:
                 handle(item, path)
             except _Bad as bad:
                 self.summary.skip(path, str(bad))
-            if progress:
-                self.progress(1)
 
     def _cadence(self, item: dict, path: str) -> None:
         name = (_text(item, "name") or "").strip()
@@ -287,6 +354,8 @@ class JsonImport:
         if cid is None:
             return
         created = self.summary.created > before
+        if snooze_until is not None or pauses or (wanted_cadence is not None and choice is None):
+            self.importer.flush()  # written below by the contact's id
         known = self.importer.known[cid]
         self.file_names.setdefault(fold(record.name or ""), set()).add(cid)
         if wanted_cadence is not None and (
@@ -365,91 +434,156 @@ class JsonImport:
 
     # --- touches, in batches ----------------------------------------------------------
 
-    def _touches(self) -> None:
-        items = self.doc.get("touches") or []
-        if not items:
-            return
-        existing: dict[int, tuple] = {}
-        keys: set[tuple] = set()
-        for tid, *rest in self.db.rows(
-            "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, logged_by "
-            "FROM touch"
-        ):
-            key = (rest[0], rest[1], rest[2], rest[3], rest[4] or "", bool(rest[5]),
-                   bool(rest[6]), rest[7])
-            existing[tid] = key
-            keys.add(key)
-        with_id: list[tuple] = []
-        without_id: list[tuple] = []
-        added = already = 0
-        today = self.today
+    def _touches(self, items: Iterator[Any]) -> None:
+        """Touches a batch at a time: memory holds one batch, however many the file has."""
+        self.importer.flush()  # touches name their contacts by id
+        batch: list[Any] = []
+        first = -1
+        self.added = self.already = self.without_id = 0
+        # A touch without an id takes the next id after the highest of the database and
+        # the file, as if inserted last: `base` + its number, while no later touch claims
+        # an id above `base`; else they all move below zero and are numbered at the end.
+        self.base: int | None = -1
+        self.dropped: list[tuple[str, bool]] | None = None
         for index, item in enumerate(items):
-            try:
-                if not isinstance(item, dict):
-                    raise _Bad("not an object")
-                row = self._touch_row(item, today)
-            except _Bad as bad:
-                self.summary.skip(f"touches[{index}]", str(bad))
-                self.progress(1)
-                continue
-            tid, key, event_id = row
-            if tid is not None and tid in existing:
-                if existing[tid] == key or key in keys:
-                    already += 1
-                    self.progress(1)
-                    continue
-                tid = None
-            elif tid is None and key in keys:
-                already += 1
-                self.progress(1)
-                continue
-            keys.add(key)
-            if tid is not None:
-                existing[tid] = key
-                with_id.append((tid, *key, event_id))
-            else:
-                without_id.append((*key, event_id))
-            added += 1
-            self.progress(1)
-        with_id.sort()
-        with self._bulk(len(with_id) + len(without_id)):
-            for start in range(0, len(with_id), BATCH):
-                self._flush(with_id[start:start + BATCH], [])
-            for start in range(0, len(without_id), BATCH):
-                self._flush([], without_id[start:start + BATCH])
+            if not batch:
+                first = index
+            batch.append(item)
+            if len(batch) == BATCH:
+                self._touch_batch(first, batch)
+                batch = []
+        if first < 0:
+            return
+        self._touch_batch(first, batch)
+        self._restore_indexes()
+        if self.base is None:
+            # Touches without an id were moved below zero when a later touch claimed an
+            # id after theirs; they take the ids after the highest one, in file order.
+            top = self.db.value("SELECT COALESCE(MAX(id), 0) FROM touch")
+            self.db.run("UPDATE touch SET id = ? - id WHERE id < 0", (top,))
         if self.db.backend == "postgresql":
             self.db.value("SELECT setval(pg_get_serial_sequence('touch', 'id'), "
                           "(SELECT COALESCE(MAX(id), 1) FROM touch))")
-        self.summary.count("touches added", added)
-        if already:
-            self.summary.count("touches already there", already)
+        self.summary.count("touches added", self.added)
+        if self.already:
+            self.summary.count("touches already there", self.already)
 
-    @contextmanager
-    def _bulk(self, count: int) -> Iterator[None]:
+    def _touch_batch(self, first: int, items: list[Any]) -> None:
+        today = self.today
+        rows: list[tuple[int | None, tuple, int | None]] = []
+        for offset, item in enumerate(items):
+            try:
+                if not isinstance(item, dict):
+                    raise _Bad("not an object")
+                rows.append(self._touch_row(item, today))
+            except _Bad as bad:
+                self.summary.skip(f"touches[{first + offset}]", str(bad))
+        self._make_room(rows)
+        stored = self._stored_by_id([tid for tid, _, _ in rows if tid is not None])
+        twice = {tid for tid, times in Counter(tid for tid, _, _ in rows).items()
+                 if tid is not None and times > 1}
+        checked = [key for tid, key, _ in rows if tid is None or tid in stored or tid in twice]
+        if not checked:  # new touches with ids of their own, as in a full export
+            self._insert([(tid, *key, event_id) for tid, key, event_id in rows], first, items)
+            return
+        keys = self._stored_keys(checked)
+        new: list[tuple] = []
+        for tid, key, event_id in rows:
+            if tid is not None and tid in stored:
+                if stored[tid] == key or key in keys:
+                    self.already += 1
+                    continue
+                tid = None
+            elif tid is None and key in keys:
+                self.already += 1
+                continue
+            keys.add(key)
+            if tid is None:
+                self.without_id += 1
+                tid = self.without_id + self.base if self.base is not None else -self.without_id
+            else:
+                stored[tid] = key
+            new.append((tid, *key, event_id))
+        self._insert(new, first, items)
+
+    def _insert(self, new: list[tuple], first: int, items: list[Any]) -> None:
+        self.added += len(new)
+        new.sort()  # in id order, SQLite appends to its table instead of splitting pages
+        if self.dropped is None and first + len(items) >= BULK_FROM:
+            self._drop_indexes()
+        self.db.run_many(
+            "INSERT INTO touch (id, contact_id, touched_on, channel, direction, note, give, ask, "
+            "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+
+    def _make_room(self, rows: list[tuple[int | None, tuple, int | None]]) -> None:
+        """Keep the ids after `base` free for touches without one, or give up on that."""
+        claimed = max((tid for tid, _, _ in rows if tid is not None), default=0)
+        if self.base == -1 and any(tid is None for tid, _, _ in rows):
+            self.base = max(claimed, self.db.value("SELECT COALESCE(MAX(id), 0) FROM touch"))
+        elif self.base is not None and self.base >= 0 and claimed > self.base:
+            if self.without_id:
+                self.db.run("UPDATE touch SET id = ? - id WHERE id > ?", (self.base, self.base))
+                self.base = None
+            else:
+                self.base = -1
+
+    def _stored_by_id(self, ids: list[int]) -> dict[int, tuple]:
+        """The touches the database holds under these ids, as comparable keys."""
+        found: dict[int, tuple] = {}
+        for start in range(0, len(ids), LOOKUP):
+            part = ids[start:start + LOOKUP]
+            for tid, *key in self.db.rows(
+                "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, "
+                f"logged_by FROM touch WHERE id IN ({', '.join('?' * len(part))})", part
+            ):
+                found[tid] = _touch_key(key)
+        return found
+
+    def _stored_keys(self, keys: list[tuple]) -> set[tuple]:
+        """Of the touches on these contacts and days, those the database holds."""
+        pairs = sorted({(key[0], key[1]) for key in keys})
+        if not pairs:
+            return set()
+        self._restore_indexes(lookups=True)
+        found: set[tuple] = set()
+        for start in range(0, len(pairs), LOOKUP // 2):
+            part = pairs[start:start + LOOKUP // 2]
+            for key in self.db.rows(
+                "SELECT t.contact_id, t.touched_on, t.channel, t.direction, t.note, t.give, "
+                f"t.ask, t.logged_by FROM (VALUES {', '.join(['(?, ?)'] * len(part))}) AS v "
+                "JOIN touch t ON t.contact_id = v.column1 AND t.touched_on = v.column2",
+                [value for pair in part for value in pair],
+            ):
+                found.add(_touch_key(key))
+        return found
+
+    def _drop_indexes(self) -> None:
         """Many touches into SQLite: its touch indexes are rebuilt once at the end, not per row.
 
         The indexes are recreated from their own stored definitions, inside the
         import's transaction, so a failure leaves them exactly as they were.
         """
-        if self.db.backend != "sqlite" or count < BULK_FROM:
-            yield
+        self.dropped = []
+        if self.db.backend != "sqlite":
             return
-        indexes = self.db.rows(
+        for name, sql in self.db.rows(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch' "
             "AND sql IS NOT NULL"
-        )
-        for name, _ in indexes:
+        ):
+            columns = [row[2] for row in self.db.rows(f'PRAGMA index_info("{name}")')]
+            self.dropped.append((sql, columns[:2] == ["contact_id", "touched_on"]))
             self.db.run(f'DROP INDEX "{name}"')
-        yield
-        for _, sql in indexes:
-            self.db.run(sql)
 
-    def _flush(self, with_id: list[tuple], without_id: list[tuple]) -> None:
-        columns = "contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id"
-        self.db.run_many(f"INSERT INTO touch (id, {columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         with_id)
-        self.db.run_many(f"INSERT INTO touch ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         without_id)
+    def _restore_indexes(self, lookups: bool = False) -> None:
+        """Recreate the dropped indexes, or (lookups) the one that finds a contact's day."""
+        kept = []
+        for sql, finds_a_day in self.dropped or []:
+            if lookups and not finds_a_day:
+                kept.append((sql, finds_a_day))
+            else:
+                self.db.run(sql)
+        if self.dropped is not None:
+            self.dropped = kept
 
     def _touch_row(self, item: dict, today: date) -> tuple[int | None, tuple, int | None]:
         """One touch checked and given the defaults of `log`; written for speed (many of them)."""

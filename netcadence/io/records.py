@@ -22,6 +22,7 @@ from netcadence.text import fold, normalize_tag, slugify
 
 linkedin_key = lru_cache(maxsize=1024)(contact_store.linkedin_key)
 FILLABLE = ("company", "title", "note", "how", "linkedin", "vcard_uid", "met_on")
+FLUSH_FROM = 1000
 
 
 @dataclass
@@ -142,6 +143,10 @@ class Importer:
         self.by_email: dict[str, int] = {}
         self.by_uid: dict[str, int] = {}
         self.by_name: dict[str, list[int]] = {}
+        # New contacts and list entries wait here and go in by the thousand (flush()).
+        self._new_contacts: dict[int, list] = {}
+        self._new_lists: dict[str, list[tuple]] = {"email": [], "phone": [], "tag": []}
+        self._next_id: int | None = None
         self._load()
 
     def _load(self) -> None:
@@ -195,7 +200,8 @@ class Importer:
         record.tags = [t for t in (normalize_tag(t) for t in [*record.tags, *self.extra_tags]) if t]
         for name in FILLABLE[:-1]:
             value = getattr(record, name)
-            setattr(record, name, clean_name(value) if name != "note" else clean_text(value))
+            if value is not None:
+                setattr(record, name, clean_name(value) if name != "note" else clean_text(value))
         match = self.match(record)
         if match is None:
             cid = self._create(record)
@@ -246,15 +252,18 @@ class Importer:
             "met_on": record.met_on.isoformat() if record.met_on else None,
         }
         created = (record.created_on or self.today).isoformat()
-        cid = self.db.insert(
-            "INSERT INTO contact (slug, name, name_key, company, title, met_on, how, linkedin, "
-            "linkedin_key, vcard_uid, note, created_on, archived, cadence_mode) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'tag')",
-            (slug, record.name, fold(record.name), fields["company"], fields["title"],
-             fields["met_on"], fields["how"], fields["linkedin"], key, fields["vcard_uid"],
-             fields["note"], created, record.archived),
-        )
-        known = Known(cid, slug, fold(record.name), fields, set(), set(), set(), "tag", None)
+        if self._next_id is None:
+            self._next_id = int(self.db.value("SELECT COALESCE(MAX(id), 0) FROM contact")) + 1
+        cid = self._next_id
+        self._next_id += 1
+        name_key = fold(record.name)
+        self._new_contacts[cid] = [
+            cid, slug, record.name, name_key, fields["company"], fields["title"],
+            fields["met_on"], fields["how"], fields["linkedin"], key, fields["vcard_uid"],
+            fields["note"], created, record.archived, "tag", None, None]
+        if len(self._new_contacts) >= FLUSH_FROM:
+            self.flush()
+        known = Known(cid, slug, name_key, fields, set(), set(), set(), "tag", None)
         self._remember(known)
         self._add_lists(known, record)
         if self.cadence is not None:
@@ -294,6 +303,7 @@ class Importer:
             sets[name] = value
             known.fields[name] = value
         if sets:
+            self.flush()
             assignments = ", ".join(f"{column} = ?" for column in sets)
             self.db.run(f"UPDATE contact SET {assignments} WHERE id = ?",
                         (*sets.values(), known.id))
@@ -322,17 +332,42 @@ class Importer:
             if key not in known.tags:
                 known.tags.add(key)
                 tags.append((known.id, key, tag))
-        self.db.run_many(
-            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)", emails)
-        self.db.run_many("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", phones)
-        self.db.run_many(
-            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)", tags)
+        self._new_lists["email"] += emails
+        self._new_lists["phone"] += phones
+        self._new_lists["tag"] += tags
         return bool(emails or phones or tags)
+
+    def flush(self) -> None:
+        """Write the new contacts and list entries waiting to go in (ids given in advance)."""
+        if self._new_contacts:
+            self.db.run_many(
+                "INSERT INTO contact (id, slug, name, name_key, company, title, met_on, how, "
+                "linkedin, linkedin_key, vcard_uid, note, created_on, archived, cadence_mode, "
+                "cadence_id, cadence_inline) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                list(self._new_contacts.values()))
+            self._new_contacts = {}
+            if self.db.backend == "postgresql":
+                self.db.value("SELECT setval(pg_get_serial_sequence('contact', 'id'), "
+                              "(SELECT MAX(id) FROM contact))")
+        lists = self._new_lists
+        self.db.run_many(
+            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)",
+            lists["email"])
+        self.db.run_many("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)",
+                         lists["phone"])
+        self.db.run_many(
+            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)", lists["tag"])
+        self._new_lists = {"email": [], "phone": [], "tag": []}
 
     def give_cadence(self, known: Known, choice: cadence_store.CadenceChoice,
                      enrolled: date | None = None) -> bool:
         """The contact's own cadence, enrolled today unless a date is given."""
-        cadence_store.assign(self.db, known.id, choice)
+        waiting = self._new_contacts.get(known.id)
+        if waiting is not None:
+            waiting[-3:] = ["own", choice.cadence_id, choice.inline]
+        else:
+            cadence_store.assign(self.db, known.id, choice)
         known.cadence_mode = "own"
         known.cadence_label = choice.cadence.name
         self.enroll[known.id] = enrolled or self.today
@@ -340,6 +375,7 @@ class Importer:
 
     def finish(self, *, everyone: bool = False) -> Summary:
         """Recompute the schedules of the contacts this import touched (or of everyone)."""
+        self.flush()
         schedule.refresh(self.db, self.today, None if everyone else sorted(self.touched),
                          enroll=self.enroll)
         return self.summary

@@ -22,6 +22,8 @@ KEEP = {"FN", "N", "NICKNAME", "EMAIL", "TEL", "ORG", "TITLE", "NOTE", "CATEGORI
 STRUCTURED = {"N", "ORG", "CATEGORIES"}
 DROPPED_CATEGORIES = {"my contacts", "starred in android"}
 _PROPERTY = re.compile(r"^(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)([;:])")
+_AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:$", re.IGNORECASE)
+_AGENT_CARD = re.compile(r"^(?:[A-Z0-9_-]+\.)?AGENT(?:;[^:]*)?:BEGIN:VCARD$")
 
 
 @dataclass
@@ -45,15 +47,33 @@ class Card:
 
 
 def cards(text: str) -> list[Card]:
-    """The cards of a file, each with the line its BEGIN is on; an unfinished one is kept."""
+    """The cards of a file, each with the line its BEGIN is on; an unfinished one is kept.
+
+    A card embedded in another (vCard 2.1's AGENT, an assistant's card written
+    between BEGIN and END inside the person's) is left out with all its lines,
+    so the person's card reads on after it. Inside a card, a line that starts
+    with a space continues the line before, even if it reads END:VCARD (unless
+    the card's BEGIN was indented too).
+    """
     found: list[Card] = []
     current: Card | None = None
+    embedded = 0  # how deep in embedded cards this line is
+    indented = False  # the card's BEGIN is indented: so may its END be
     for number, line in enumerate(text.splitlines(), start=1):
-        marker = line.strip().upper()
-        if marker == "BEGIN:VCARD":
+        folded = current is not None and not indented and line[:1] in (" ", "\t")
+        marker = "" if folded else line.strip().upper()
+        if embedded:
+            embedded += (marker == "BEGIN:VCARD") - (marker == "END:VCARD")
+            continue
+        if current is not None and (
+            _AGENT_CARD.match(marker) or marker == "BEGIN:VCARD" and _opens_agent(current.lines)
+        ):
+            embedded = 1
+        elif marker == "BEGIN:VCARD":
             if current is not None:
                 found.append(current)
             current = Card(number)
+            indented = line[:1] in (" ", "\t")
         elif marker == "END:VCARD" and current is not None:
             current.complete = True
             found.append(current)
@@ -63,6 +83,14 @@ def cards(text: str) -> list[Card]:
     if current is not None:
         found.append(current)
     return found
+
+
+def _opens_agent(lines: list[str]) -> bool:
+    """Whether the card's last line is an AGENT property whose value follows as a card."""
+    for line in reversed(lines):
+        if line.strip():
+            return bool(_AGENT_OPEN.match(line.strip()))
+    return False
 
 
 def looks_like_vcard(text: str) -> bool:

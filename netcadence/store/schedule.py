@@ -12,11 +12,27 @@ from netcadence.store import cadences as cadence_store
 from netcadence.store.db import Database
 
 CHUNK = 500
+TOUCHES = 20000  # at most this many touches in memory when refreshing everyone
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start:start + CHUNK]
+
+
+def _everyone(db: Database) -> Iterator[list[int]]:
+    """All contacts, in chunks small enough that one chunk's touches fit in memory at once."""
+    counts = dict(db.rows("SELECT contact_id, COUNT(*) FROM touch GROUP BY contact_id"))
+    batch: list[int] = []
+    touches = 0
+    for (cid,) in db.rows("SELECT id FROM contact ORDER BY id"):
+        if batch and (len(batch) == CHUNK or touches + counts.get(cid, 0) > TOUCHES):
+            yield batch
+            batch, touches = [], 0
+        batch.append(cid)
+        touches += counts.get(cid, 0)
+    if batch:
+        yield batch
 
 
 def _stored(text: str) -> date:
@@ -55,8 +71,7 @@ def refresh(
     cadences = cadence_store.load_cadences(db)
     defaults = cadence_store.tag_defaults(db)
     vacations = pause_windows(db)
-    wanted = None if ids is None else sorted(set(ids))
-    batches: Iterable[list[int] | None] = [None] if wanted is None else _chunks(wanted)
+    batches = _chunks(sorted(set(ids))) if ids is not None else _everyone(db)
     for batch in batches:
         _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll)
     if ids is None:

@@ -124,3 +124,38 @@ def test_dry_run_and_tag(ok):
     assert contacts(ok) == {}
     ok("import", "vcard", FIXTURES / "vcard" / "gmail-list.vcf", "--tag", "gmail")
     assert all(c["tags"] == ["gmail"] for c in contacts(ok).values())
+
+
+def test_a_card_with_an_embedded_agent_card(ok):
+    """vCard 2.1's AGENT holds a whole card between BEGIN and END; 3.0 escapes it as text."""
+    result = ok("import", "vcard", OWN / "agent.vcf")
+    assert "4 created, 0 updated, 0 unchanged, 0 skipped" in result.out
+    found = contacts(ok)
+    assert sorted(c["name"] for c in found.values()) == [
+        "Ada Unescaped", "John Q. Public", "Nora After", "Susan Thomas"]
+    john = ok("show", "john-q-public", "--json").json()
+    assert john["emails"] == ["john.public@example.com"]  # not the agent's
+    assert john["title"] == "Director of Research"  # read after the agent
+    assert john["company"] == "Acme Widgets"
+    assert ok("show", "susan-thomas", "--json").json()["title"] == "Head of Sales"
+    assert ok("show", "ada-unescaped", "--json").json()["company"] == "Nested Ltd"
+    assert "nora.after@example.com" in ok("show", "nora-after", "--json").json()["emails"]
+
+
+def test_an_agent_card_without_its_end_leaves_the_card_unfinished(nc, tmp_path):
+    path = tmp_path / "cut.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:2.1\nFN:Cut Short\nAGENT:\nBEGIN:VCARD\n"
+                    "FN:Lost Agent\n", encoding="utf-8")
+    result = nc("import", "vcard", path)
+    assert result.code == 0
+    assert "0 created" in result.out
+    assert "skipped line 1: unreadable card: the card has no END:VCARD" in result.out
+
+
+def test_an_indented_end_still_ends_an_indented_card(ok, tmp_path):
+    path = tmp_path / "indented.vcf"
+    path.write_text("  BEGIN:VCARD\n  VERSION:3.0\n  FN:Indented One\n  END:VCARD\n"
+                    "BEGIN:VCARD\nVERSION:3.0\nFN:Plain Two\nEND:VCARD\n", encoding="utf-8")
+    result = ok("import", "vcard", path)
+    assert "skipped line 1:" in result.out  # its indented lines read as one folded line
+    assert [c["name"] for c in contacts(ok).values()] == ["Plain Two"]
