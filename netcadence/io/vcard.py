@@ -20,6 +20,10 @@ from netcadence.io.records import Record, split_tags
 KEEP = {"FN", "N", "NICKNAME", "EMAIL", "TEL", "ORG", "TITLE", "NOTE", "CATEGORIES", "UID",
         "URL", "X-SOCIALPROFILE"}
 STRUCTURED = {"N", "ORG", "CATEGORIES"}
+# Single text values where many writers (every vCard 2.1 one) leave commas and
+# semicolons unescaped; read as lists, "Director, Research" would lose its second half.
+FREE_TEXT = {"FN", "TITLE", "NOTE"}
+_UNESCAPED = re.compile(r"(?<!\\)([,;])")
 DROPPED_CATEGORIES = {"my contacts", "starred in android"}
 _PROPERTY = re.compile(r"^(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)([;:])")
 _AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:$", re.IGNORECASE)
@@ -152,6 +156,8 @@ def _clean_line(prop: _Property) -> str | None:
         value = value.replace("\n", "\\n")
         if prop.name not in STRUCTURED:
             value = value.replace(",", "\\,").replace(";", "\\;")
+    elif prop.name in FREE_TEXT:
+        value = _UNESCAPED.sub(r"\\\1", value)
     name = (f"{prop.group}." if prop.group else "") + prop.name
     return ";".join([name, *kept]) + ":" + value
 

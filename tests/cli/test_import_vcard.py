@@ -159,3 +159,18 @@ def test_an_indented_end_still_ends_an_indented_card(ok, tmp_path):
     result = ok("import", "vcard", path)
     assert "skipped line 1:" in result.out  # its indented lines read as one folded line
     assert [c["name"] for c in contacts(ok).values()] == ["Plain Two"]
+
+
+def test_commas_and_semicolons_left_unescaped_in_text_stay(ok, tmp_path):
+    path = tmp_path / "commas.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ruiz;Ana\r\nFN:Ana Ruiz\r\n"
+        "TITLE:Director, Research\r\nNOTE:likes tea, coffee; no sugar\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jo\r\nFN:Doe, Jo\r\n"
+        "TITLE:Head\\, Sales\r\nNOTE:semi\\; colon\\, done\r\nEND:VCARD\r\n"
+    )
+    ok("import", "vcard", path)
+    ana = ok("show", "ana-ruiz", "--json").json()
+    assert (ana["title"], ana["note"]) == ("Director, Research", "likes tea, coffee; no sugar")
+    jo = ok("show", "Doe, Jo", "--json").json()
+    assert (jo["name"], jo["title"], jo["note"]) == ("Doe, Jo", "Head, Sales", "semi; colon, done")
