@@ -80,11 +80,23 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
         except Abort:
             sys.stderr.write("netcadence: interrupted\n")
             return 130
+        except click_errors.NoArgsIsHelpError as error:
+            error.show()  # a command group alone: its help
+            return error.exit_code
         except click_errors.ClickException as error:
-            error.show()
+            _error_line(_parser_message(error))
             return error.exit_code
 
     return _guarded(work)
+
+
+def _parser_message(error) -> str:
+    """What the command-line parser rejected, and where the command's help is."""
+    message = error.format_message().rstrip(". ")
+    ctx = getattr(error, "ctx", None)
+    if ctx is None:
+        return message
+    return f"{message} (see '{ctx.command_path} --help')"
 
 
 def _error_line(text: str) -> None:

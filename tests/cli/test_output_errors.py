@@ -80,9 +80,18 @@ def test_exit_status_and_one_line_on_stderr(ok, nc, args, code):
     assert result.code == code, result.err
     assert result.out == ""
     assert result.err.strip() and "Traceback" not in result.err
-    if code == 1:
-        assert result.err.count("\n") == 1 and result.err.startswith("netcadence: ")
+    assert result.err.count("\n") == 1 and result.err.startswith("netcadence: ")
     assert ok("info", "--json").json() == before
+
+
+def test_parser_errors_say_what_is_wrong_and_where_help_is(nc):
+    result = nc("due", "--jsn")
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("netcadence: ") and result.err.count("\n") == 1
+    assert "--jsn" in result.err and "--json" in result.err
+    assert "(see 'netcadence due --help')" in result.err
+    missing = nc("log")
+    assert "Missing argument" in missing.err and "netcadence log --help" in missing.err
 
 
 def test_suggestions_where_one_exists(ok, nc):
