@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from netcadence import config
-from netcadence.cli.base import app
+from netcadence.cli.base import NEGATIVE_VALUES, app, not_options
 from netcadence.render.output import emit_json, say
 
 config_app = typer.Typer(help="Show and change settings (capacity, default_cadence, dormant_days).",
@@ -28,12 +28,13 @@ def show(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] 
         say(f"{key} = {'(unset)' if value is None else value}")
 
 
-@config_app.command("set")
+@config_app.command("set", context_settings=NEGATIVE_VALUES)
 def set_(
     key: Annotated[str, typer.Argument(help="capacity, default_cadence or dormant_days.")],
     value: Annotated[str, typer.Argument(help="The new value.")],
 ) -> None:
     """Change a setting."""
+    not_options(key, value)
     name = config.normalize_key(key)
     checked = config.validate(name, value)
     if name == "default_cadence":

@@ -66,6 +66,8 @@ def test_json_keeps_the_name_as_typed_and_is_utf8(ok):
         (("add", "Bo", "--met", "2026-02-30"), 1),
         (("cadence", "set", "ana", "sometimes"), 1),
         (("touch", "edit", "x"), 1),
+        (("touch", "rm", "-5", "--yes"), 1),
+        (("touch", "edit", "3", "--bogus"), 2),
         (("touch", "rm", "42", "--yes"), 1),
         (("snooze", "ana", "2x"), 1),
         (("config", "set", "capacity", "zero"), 1),

@@ -279,12 +279,15 @@ def test_config_show_set_unset(ok, nc):
     for args, message in (
         (["set", "capacity", "0"], "capacity must be a whole number ≥ 1"),
         (["set", "capacity", "lots"], "capacity must be a whole number ≥ 1"),
+        (["set", "capacity", "-3"], "capacity must be a whole number ≥ 1"),
+        (["set", "dormant_days", "-1"], "dormant_days"),
         (["set", "capacty", "3"], "did you mean 'capacity'"),
         (["unset", "colour"], "is not a setting"),
     ):
         result = nc("config", *args)
         assert result.code == 1 and result.out == "" and message in result.err
     assert ok("config", "show", "--json").json()["dormant_days"] == 90
+    assert nc("config", "set", "capacity", "--bogus").code == 2
 
 
 def test_vacation_moves_due_dates_by_its_length(ok):
