@@ -324,3 +324,11 @@ def test_demo_ends_with_the_weekly_review(ok):
     assert "Weekly review 2026-W48 (2026-11-23 to 2026-11-29)" in out
     assert out.index("Weekly review") > out.index("overdue")
     assert ok("info", "--json").json()["contacts"] == 0  # never the user's database
+
+
+def test_demo_json_is_the_agenda_and_the_review(ok):
+    data = ok("demo", "--json").json()
+    assert set(data) >= {"due", "review"}
+    assert data["due"] and {"slug", "due", "status", "step", "action"} <= set(data["due"][0])
+    assert data["review"]["week"] == "2026-W48"
+    assert ok("info", "--json").json()["contacts"] == 0
