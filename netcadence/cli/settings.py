@@ -39,7 +39,7 @@ def set_(
     checked = config.validate(name, value)
     if name == "default_cadence":
         _check_cadence(str(checked))
-    raw = config.read_raw()
+    raw = config.read_raw(strict=False)
     raw[name] = checked
     config.save(raw)
     say(f"{name} = {checked}")
@@ -55,8 +55,14 @@ def _check_cadence(text: str) -> None:
 @config_app.command("unset")
 def unset(key: Annotated[str, typer.Argument(help="The setting to reset.")]) -> None:
     """Reset a setting to its default."""
+    raw = config.read_raw(strict=False)
+    stray = key.strip().lower().replace("-", "_")
+    if stray in raw and stray not in config.KEYS:  # a line the settings file should not have
+        raw.pop(stray)
+        config.save(raw)
+        say(f"{stray} removed from {config.config_path()}")
+        return
     name = config.normalize_key(key)
-    raw = config.read_raw()
     raw.pop(name, None)
     config.save(raw)
     say(f"{name} reset to {config.DEFAULTS[name] if config.DEFAULTS[name] is not None else '(unset)'}")

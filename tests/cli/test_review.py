@@ -332,3 +332,19 @@ def test_demo_json_is_the_agenda_and_the_review(ok):
     assert data["due"] and {"slug", "due", "status", "step", "action"} <= set(data["due"][0])
     assert data["review"]["week"] == "2026-W48"
     assert ok("info", "--json").json()["contacts"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "fixable_by"),
+    [("colour = 1\n", "colour"), ("capacity = 0\n", "capacity")],
+)
+def test_a_wrong_settings_file_is_named_and_can_be_fixed(ok, nc, tmp_path, text, fixable_by):
+    settings = tmp_path / "config.toml"
+    settings.write_text(text, encoding="utf-8")
+    for command in (("due",), ("plan",), ("config", "show")):
+        result = nc(*command)
+        assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+        assert str(settings) in result.err and fixable_by in result.err
+    ok("config", "unset", fixable_by)
+    assert ok("config", "show", "--json").json()["capacity"] is None
+    assert ok("due").code == 0
