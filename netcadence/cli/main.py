@@ -55,6 +55,12 @@ def _guarded(work):
         return error.exit_code
     except (KeyboardInterrupt, BrokenPipeError):
         raise
+    except OverflowError:  # a value that reaches beyond the calendar (years 1 to 9999)
+        if os.environ.get("NETCADENCE_DEBUG"):
+            raise
+        _error_line("a date or number given is out of range: it reaches beyond the calendar "
+                    "(years 1 to 9999); give a smaller value")
+        return 1
     except Exception as error:  # a database driver's error, or a bug
         if os.environ.get("NETCADENCE_DEBUG"):
             raise

@@ -86,6 +86,22 @@ def test_exit_status_and_one_line_on_stderr(ok, nc, args, code):
     assert ok("info", "--json").json() == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("dormant", "--days", "99999999"),
+        ("plan", "--days", "999999999"),
+        ("review", "--week", "9999-W52"),
+        ("goal", "add", "calls", "--count", "99999999999999999999"),
+    ],
+)
+def test_values_beyond_the_calendar_or_storage_say_so(ok, nc, args):
+    result = nc(*args)
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert "out of range" in result.err and "unexpected" not in result.err
+    assert ok("goal", "list", "--json").json() == []
+
+
 def test_parser_errors_say_what_is_wrong_and_where_help_is(nc):
     result = nc("due", "--jsn")
     assert result.code == 2 and result.out == ""
