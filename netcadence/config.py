@@ -38,7 +38,8 @@ def normalize_key(key: str) -> str:
     return name
 
 
-def read_raw(path: Path | None = None) -> dict[str, object]:
+def read_raw(path: Path | None = None, *, strict: bool = True) -> dict[str, object]:
+    """The settings file's keys (normalized) and values; `strict` refuses unknown keys."""
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -52,12 +53,23 @@ def read_raw(path: Path | None = None) -> dict[str, object]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"the settings file {path} is not valid TOML ({error}); fix or remove it") from None
-    return {normalize_key(k): v for k, v in data.items()}
+    raw = {k.strip().lower().replace("-", "_"): v for k, v in data.items()}
+    for key in raw:
+        if strict and key not in KEYS:
+            raise InputError(f"the settings file {path} has {key!r}, which is not a setting "
+                             f"({', '.join(KEYS)}); run 'netcadence config unset {key}'")
+    return raw
 
 
 def load() -> Settings:
-    raw = read_raw()
-    values = {key: validate(key, raw[key]) for key in raw}
+    path = config_path()
+    values = {}
+    for key, value in read_raw(path).items():
+        try:
+            values[key] = validate(key, value)
+        except InputError as error:
+            raise InputError(f"the settings file {path}: {error}; run 'netcadence config set "
+                             f"{key} VALUE' or 'netcadence config unset {key}'") from None
     return Settings(**{**{k: v for k, v in DEFAULTS.items()}, **values})  # type: ignore[arg-type]
 
 

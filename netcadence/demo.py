@@ -10,7 +10,7 @@ from pathlib import Path
 
 from netcadence.cli import session as session_module
 from netcadence.engine.schedule import Cadence
-from netcadence.render.output import say, styled
+from netcadence.render.output import emit_json, say, styled
 from netcadence.store import cadences, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.store import touches as touch_store
@@ -63,7 +63,7 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
             schedule.refresh(db, today, [ref.id], enroll={ref.id: ago(person.get("enrolled_days_ago", 0))})
 
 
-def run_demo(today: date, *, keep: bool) -> None:
+def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
     from netcadence.cli.daily import show_due
 
     folder = Path(tempfile.mkdtemp(prefix="netcadence-demo-"))
@@ -71,6 +71,9 @@ def run_demo(today: date, *, keep: bool) -> None:
     session = session_module.start(str(path))
     try:
         load_network(session.db(), today)
+        if json:
+            emit_json(_as_json(session.db(), today, path if keep else None))
+            return
         styled(f"netcadence demo: a sample network in a throwaway database ({today.isoformat()})",
                "bold")
         say("")
@@ -86,6 +89,19 @@ def run_demo(today: date, *, keep: bool) -> None:
         session.close()
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _as_json(db: Database, today: date, kept: Path | None) -> dict:
+    """What the demo prints, as one object: the agenda of the coming week and the review."""
+    from netcadence.cli.reports import weekly_review
+    from netcadence.engine.agenda import build_agenda
+    from netcadence.engine.goals import week_of
+    from netcadence.store import agenda
+
+    items = build_agenda(agenda.due_rows(db, today, today + timedelta(days=7), None), today)
+    return {"today": today.isoformat(), "database": str(kept) if kept else None,
+            "due": [item.as_json() for item in items],
+            "review": weekly_review(db, week_of(today), today)}
 
 
 def _weekly_review():

@@ -28,6 +28,21 @@ app.add_typer(cadence_app, name="cadence")
 
 JSON_HELP = "Print JSON only."
 
+# For commands whose positional values may be negative numbers: `config set
+# capacity -1` is a wrong value (exit 1), not an unknown option. `not_options`
+# then hands a real unknown option back to the parser (exit 2).
+NEGATIVE_VALUES = {"ignore_unknown_options": True}
+
+
+def not_options(*values: str | None) -> None:
+    """Refuse, as the parser would, a value that is an option netcadence does not know."""
+    from typer._click.exceptions import NoSuchOption
+    from typer._click.globals import get_current_context
+
+    for value in values:
+        if value and len(value) > 1 and value[0] == "-" and not value[1].isdigit():
+            raise NoSuchOption(value, ctx=get_current_context(silent=True))
+
 
 def today() -> date:
     return current().today()

@@ -152,6 +152,11 @@ def _options(cadence: Cadence) -> str:
 @cadence_app.command("rm")
 def rm(name: Annotated[str, typer.Argument(help="The cadence's name.", autocompletion=complete_cadence)]) -> None:
     """Remove a cadence no contact or tag uses."""
+    from netcadence import config
+
+    if (config.load().default_cadence or "").strip() == name.strip():
+        raise InputError(f"cadence {name.strip()!r} is the default_cadence setting; "
+                         "change it first ('netcadence config set default_cadence …' or 'config unset default_cadence')")
     db = current().db()
     with db.write():
         cadences.remove(db, name)

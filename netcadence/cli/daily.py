@@ -151,7 +151,11 @@ def next_due_text(db: Database, contact_id: int) -> str:
         return "no cadence, so never due"
     if not next_due:
         return f"cadence {printable(label)} complete, not due again"
-    detail = f"step {step}/{steps}" if step else f"cadence {label}"
+    if step:
+        detail = f"step {step}/{steps}"
+    else:  # a named cadence's perpetual part says its interval, as SPEC's worked example does
+        every = db.value("SELECT every FROM cadence WHERE name = ?", (label,))
+        detail = f"every {every}, cadence {label}" if every else f"cadence {label}"
     if action:
         detail += f" {action}"
     return f"next due {next_due} ({printable(detail)})"

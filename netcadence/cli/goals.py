@@ -19,6 +19,8 @@ goal_app = typer.Typer(help="Goals you measure: targets per week, month or quart
                        no_args_is_help=True)
 app.add_typer(goal_app, name="goal")
 
+MOST_COUNT = 1_000_000  # a target per period; the column is a 32-bit integer on PostgreSQL
+
 
 @goal_app.command("add")
 def add(
@@ -40,6 +42,8 @@ def add(
         raise InputError("a goal needs a name")
     if count < 1:
         raise InputError(f"--count must be a whole number ≥ 1 (got {count})")
+    if count > MOST_COUNT:
+        raise InputError(f"--count {count} is out of range; give a whole number up to {MOST_COUNT:,}")
     goal_tag = normalize_tag(tag) if tag is not None else None
     if tag is not None and not goal_tag:
         raise InputError("--tag cannot be empty")

@@ -55,6 +55,12 @@ def _guarded(work):
         return error.exit_code
     except (KeyboardInterrupt, BrokenPipeError):
         raise
+    except OverflowError:  # a value that reaches beyond the calendar (years 1 to 9999)
+        if os.environ.get("NETCADENCE_DEBUG"):
+            raise
+        _error_line("a date or number given is out of range: it reaches beyond the calendar "
+                    "(years 1 to 9999); give a smaller value")
+        return 1
     except Exception as error:  # a database driver's error, or a bug
         if os.environ.get("NETCADENCE_DEBUG"):
             raise
@@ -80,11 +86,23 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
         except Abort:
             sys.stderr.write("netcadence: interrupted\n")
             return 130
+        except click_errors.NoArgsIsHelpError as error:
+            error.show()  # a command group alone: its help
+            return error.exit_code
         except click_errors.ClickException as error:
-            error.show()
+            _error_line(_parser_message(error))
             return error.exit_code
 
     return _guarded(work)
+
+
+def _parser_message(error) -> str:
+    """What the command-line parser rejected, and where the command's help is."""
+    message = error.format_message().rstrip(". ")
+    ctx = getattr(error, "ctx", None)
+    if ctx is None:
+        return message
+    return f"{message} (see '{ctx.command_path} --help')"
 
 
 def _error_line(text: str) -> None:

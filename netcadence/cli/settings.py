@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from netcadence import config
-from netcadence.cli.base import app
+from netcadence.cli.base import NEGATIVE_VALUES, app, not_options
 from netcadence.render.output import emit_json, say
 
 config_app = typer.Typer(help="Show and change settings (capacity, default_cadence, dormant_days).",
@@ -28,17 +28,18 @@ def show(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] 
         say(f"{key} = {'(unset)' if value is None else value}")
 
 
-@config_app.command("set")
+@config_app.command("set", context_settings=NEGATIVE_VALUES)
 def set_(
     key: Annotated[str, typer.Argument(help="capacity, default_cadence or dormant_days.")],
     value: Annotated[str, typer.Argument(help="The new value.")],
 ) -> None:
     """Change a setting."""
+    not_options(key, value)
     name = config.normalize_key(key)
     checked = config.validate(name, value)
     if name == "default_cadence":
         _check_cadence(str(checked))
-    raw = config.read_raw()
+    raw = config.read_raw(strict=False)
     raw[name] = checked
     config.save(raw)
     say(f"{name} = {checked}")
@@ -54,8 +55,14 @@ def _check_cadence(text: str) -> None:
 @config_app.command("unset")
 def unset(key: Annotated[str, typer.Argument(help="The setting to reset.")]) -> None:
     """Reset a setting to its default."""
+    raw = config.read_raw(strict=False)
+    stray = key.strip().lower().replace("-", "_")
+    if stray in raw and stray not in config.KEYS:  # a line the settings file should not have
+        raw.pop(stray)
+        config.save(raw)
+        say(f"{stray} removed from {config.config_path()}")
+        return
     name = config.normalize_key(key)
-    raw = config.read_raw()
     raw.pop(name, None)
     config.save(raw)
     say(f"{name} reset to {config.DEFAULTS[name] if config.DEFAULTS[name] is not None else '(unset)'}")

@@ -8,7 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from netcadence.cli import daily
-from netcadence.cli.base import app, channel, confirm, future_date, past_date, today, touch_app
+from netcadence.cli.base import (
+    NEGATIVE_VALUES, app, channel, confirm, future_date, not_options, past_date, today, touch_app,
+)
 from netcadence.cli.completion import complete_cadence, complete_channel, complete_contact
 from netcadence.cli.session import current, user_name
 from netcadence.dates import parse_duration
@@ -52,6 +54,7 @@ def touch_day(when: str | None) -> date:
 
 
 def _touch_id(text: str):
+    not_options(text)
     try:
         number = int(text.strip().lstrip("#"))
     except ValueError:
@@ -59,7 +62,7 @@ def _touch_id(text: str):
     return number
 
 
-@touch_app.command("edit")
+@touch_app.command("edit", context_settings=NEGATIVE_VALUES)
 def touch_edit(
     touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
     when: When = None,
@@ -87,7 +90,7 @@ def touch_edit(
     say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id)}")
 
 
-@touch_app.command("rm")
+@touch_app.command("rm", context_settings=NEGATIVE_VALUES)
 def touch_rm(
     touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
@@ -156,7 +159,7 @@ def event(
     say(f"Recorded {printable(title)} on {day.isoformat()}: met {names}")
 
 
-@app.command()
+@app.command(context_settings=NEGATIVE_VALUES)
 def snooze(
     contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
     duration: Annotated[Optional[str], typer.Argument(help="How long, e.g. 2w.")] = None,
@@ -164,6 +167,7 @@ def snooze(
     clear: Annotated[bool, typer.Option("--clear", help="Remove the snooze.")] = False,
 ) -> None:
     """Push a contact's due date back: not before the given date."""
+    not_options(contact, duration)
     target = _snooze_target(duration, until, clear)
     db = current().db()
     with db.write():

@@ -267,11 +267,14 @@ def words_match(wanted: list[str], words: list[str], used: frozenset[int] = froz
 def unknown_message(db: Database, query: str) -> str:
     from netcadence.suggest import closest
 
-    names = {name: slug for slug, name in db.rows("SELECT slug, name FROM contact")}
+    names: dict[str, list[str]] = {}
+    for slug, name in db.rows("SELECT slug, name FROM contact ORDER BY slug"):
+        names.setdefault(name, []).append(slug)
     suggestions = closest(query, list(names))
     hint = ""
     if suggestions:
-        hint = "; did you mean " + " or ".join(f"{n} ({names[n]})" for n in suggestions) + "?"
+        hint = "; did you mean " + " or ".join(
+            f"{n} ({slug})" for n in suggestions for slug in names[n]) + "?"
     else:
         hint = "; add it with 'netcadence add' or log with --new"
     return f"no contact matches {query.strip()!r}{hint}"

@@ -227,6 +227,17 @@ def test_rm_refused_while_used(ok, nc):
     assert sorted(cadences(ok)) == ["tagged"]
 
 
+def test_rm_refused_while_it_is_the_default_cadence_setting(ok, nc):
+    ok("cadence", "define", "starter", "--every", "2w")
+    ok("config", "set", "default_cadence", "starter")
+    result = nc("cadence", "rm", "starter")
+    assert result.code == 1 and "default_cadence" in result.err and result.out == ""
+    assert "starter" in cadences(ok)
+    ok("config", "unset", "default_cadence")
+    ok("cadence", "rm", "starter")
+    assert cadences(ok) == {}
+
+
 def test_tag_reports_how_many_contacts_it_reaches(ok):
     ok("add", "Ana", "--tag", "Café")
     assert "(1 contact)" in ok("cadence", "tag", "cafe", "monthly").out

@@ -66,6 +66,8 @@ def test_json_keeps_the_name_as_typed_and_is_utf8(ok):
         (("add", "Bo", "--met", "2026-02-30"), 1),
         (("cadence", "set", "ana", "sometimes"), 1),
         (("touch", "edit", "x"), 1),
+        (("touch", "rm", "-5", "--yes"), 1),
+        (("touch", "edit", "3", "--bogus"), 2),
         (("touch", "rm", "42", "--yes"), 1),
         (("snooze", "ana", "2x"), 1),
         (("config", "set", "capacity", "zero"), 1),
@@ -80,9 +82,34 @@ def test_exit_status_and_one_line_on_stderr(ok, nc, args, code):
     assert result.code == code, result.err
     assert result.out == ""
     assert result.err.strip() and "Traceback" not in result.err
-    if code == 1:
-        assert result.err.count("\n") == 1 and result.err.startswith("netcadence: ")
+    assert result.err.count("\n") == 1 and result.err.startswith("netcadence: ")
     assert ok("info", "--json").json() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("dormant", "--days", "99999999"),
+        ("plan", "--days", "999999999"),
+        ("review", "--week", "9999-W52"),
+        ("goal", "add", "calls", "--count", "99999999999999999999"),
+    ],
+)
+def test_values_beyond_the_calendar_or_storage_say_so(ok, nc, args):
+    result = nc(*args)
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert "out of range" in result.err and "unexpected" not in result.err
+    assert ok("goal", "list", "--json").json() == []
+
+
+def test_parser_errors_say_what_is_wrong_and_where_help_is(nc):
+    result = nc("due", "--jsn")
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("netcadence: ") and result.err.count("\n") == 1
+    assert "--jsn" in result.err and "--json" in result.err
+    assert "(see 'netcadence due --help')" in result.err
+    missing = nc("log")
+    assert "Missing argument" in missing.err and "netcadence log --help" in missing.err
 
 
 def test_suggestions_where_one_exists(ok, nc):

@@ -77,6 +77,14 @@ def test_unknown_suggests_closest_and_writes_nothing(people, nc, ok):
     assert touches(ok) == 0
 
 
+def test_unknown_suggests_every_contact_of_the_closest_name(ok, nc):
+    ok("add", "Ana Ruiz")
+    ok("add", "Ana Ruiz")
+    result = nc("show", "Ana Ruis")
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert "Ana Ruiz (ana-ruiz)" in result.err and "Ana Ruiz (ana-ruiz-2)" in result.err
+
+
 def test_unknown_with_nothing_close(people, nc):
     result = nc("show", "zzzz")
     assert result.code == 1 and "zzzz" in result.err and "Traceback" not in result.err

@@ -279,12 +279,15 @@ def test_config_show_set_unset(ok, nc):
     for args, message in (
         (["set", "capacity", "0"], "capacity must be a whole number ≥ 1"),
         (["set", "capacity", "lots"], "capacity must be a whole number ≥ 1"),
+        (["set", "capacity", "-3"], "capacity must be a whole number ≥ 1"),
+        (["set", "dormant_days", "-1"], "dormant_days"),
         (["set", "capacty", "3"], "did you mean 'capacity'"),
         (["unset", "colour"], "is not a setting"),
     ):
         result = nc("config", *args)
         assert result.code == 1 and result.out == "" and message in result.err
     assert ok("config", "show", "--json").json()["dormant_days"] == 90
+    assert nc("config", "set", "capacity", "--bogus").code == 2
 
 
 def test_vacation_moves_due_dates_by_its_length(ok):
@@ -321,3 +324,27 @@ def test_demo_ends_with_the_weekly_review(ok):
     assert "Weekly review 2026-W48 (2026-11-23 to 2026-11-29)" in out
     assert out.index("Weekly review") > out.index("overdue")
     assert ok("info", "--json").json()["contacts"] == 0  # never the user's database
+
+
+def test_demo_json_is_the_agenda_and_the_review(ok):
+    data = ok("demo", "--json").json()
+    assert set(data) >= {"due", "review"}
+    assert data["due"] and {"slug", "due", "status", "step", "action"} <= set(data["due"][0])
+    assert data["review"]["week"] == "2026-W48"
+    assert ok("info", "--json").json()["contacts"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "fixable_by"),
+    [("colour = 1\n", "colour"), ("capacity = 0\n", "capacity")],
+)
+def test_a_wrong_settings_file_is_named_and_can_be_fixed(ok, nc, tmp_path, text, fixable_by):
+    settings = tmp_path / "config.toml"
+    settings.write_text(text, encoding="utf-8")
+    for command in (("due",), ("plan",), ("config", "show")):
+        result = nc(*command)
+        assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+        assert str(settings) in result.err and fixable_by in result.err
+    ok("config", "unset", fixable_by)
+    assert ok("config", "show", "--json").json()["capacity"] is None
+    assert ok("due").code == 0

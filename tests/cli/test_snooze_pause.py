@@ -86,6 +86,7 @@ def test_snooze_errors(ana, nc, setup, message):
     [
         ("ana",),
         ("ana", "0d"),
+        ("ana", "-1w"),
         ("ana", "soon"),
         ("ana", "1w", "--until", "friday"),
         ("ana", "--until", "yesterday"),
