@@ -61,3 +61,18 @@ def test_wrap_keeps_every_character():
     assert output._wrap("李小龍李小龍", 5) == ["李小", "龍李", "小龍"]
     assert output._shrink([7, 17, 17, 10], [7, 6, 17, 10], 45) == [7, 11, 17, 10]
     assert output._shrink([7, 17], [7, 17], 1) is None
+
+
+def test_a_piped_table_aligns_by_display_width_and_drops_control_characters(
+    monkeypatch, capsys
+):
+    monkeypatch.setattr(output, "on_terminal", lambda: False)
+    capsys.readouterr()
+    output.table(["", "name", "n"],
+                 [("due", "李小龍", 3), ["overdue", "Bob\x07 Lee", None], ("x", "Zoë", 12)])
+    assert capsys.readouterr().out.splitlines() == [
+        "         name     n",
+        "due      李小龍   3",  # 李小龍 takes six columns
+        "overdue  Bob Lee",
+        "x        Zoë      12",
+    ]
