@@ -19,7 +19,7 @@ runs="${RUNS:-30}"
 mkdir -p "$cache"
 
 # What users run: bytecode compiled (pip compiles on install), default settings.
-unset PYTHONDONTWRITEBYTECODE NETCADENCE_TODAY NETCADENCE_DEBUG NO_COLOR
+unset PYTHONDONTWRITEBYTECODE PYTHONUNBUFFERED NETCADENCE_TODAY NETCADENCE_DEBUG NO_COLOR
 "$py" -m compileall -q "$root/netcadence" > /dev/null
 export NETCADENCE_CONFIG="$cache/no-config.toml" NETCADENCE_USER=bench
 

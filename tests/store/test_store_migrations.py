@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from netcadence.store import migrate
 from netcadence.store.db import locate
 
 FIRST_REVISION = "0001"
+# A revision after the newest one, for the tests of failing and backed-up upgrades.
+NEXT_REVISION = f"{int(store_db.HEAD_REVISION) + 1:04d}"
 
 
 def fill_through_the_cli(ok) -> None:
@@ -114,6 +117,78 @@ def test_upgrade_from_the_first_revision_keeps_every_row(empty_db_url, nc, ok, m
     assert ok("info", "--json").json()["touches"] == 7
 
 
+def index_names(url: str) -> set[str]:
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as conn:
+            return {name for (name,) in conn.execute(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+            )}
+    conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+    try:
+        return {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    finally:
+        conn.close()
+
+
+def test_a_database_at_the_first_revision_is_upgraded_when_opened(
+    empty_db_url, ok, monkeypatch
+):
+    """What README promises: a SQLite file is backed up first, then upgraded in place;
+    nothing is lost and the agenda reads the same."""
+    monkeypatch.setenv("NETCADENCE_DB", empty_db_url)
+    location = locate(empty_db_url)
+    if location.path is not None:
+        location.path.parent.mkdir(mode=0o700)
+    migrate.upgrade_to_head(location, FIRST_REVISION)
+    monkeypatch.setattr(store_db, "HEAD_REVISION", FIRST_REVISION)
+    fill_through_the_cli(ok)
+    agenda = ok("due", "--within", "3m", "--json").out
+    table = ok("due", "--within", "3m").out
+    before = rows_by_table(location.url)
+    assert "ix_contact_agenda" not in index_names(location.url)
+    monkeypatch.undo()
+    monkeypatch.setenv("NETCADENCE_DB", empty_db_url)
+
+    assert ok("due", "--within", "3m").out == table
+    assert ok("due", "--within", "3m", "--json").out == agenda
+    after = rows_by_table(location.url)
+    assert after["alembic_version"] == [{"version_num": store_db.HEAD_REVISION}]
+    assert {t: r for t, r in after.items() if t != "alembic_version"} == {
+        t: r for t, r in before.items() if t != "alembic_version"}
+    indexes = index_names(location.url)
+    assert "ix_pause_contact_id" in indexes
+    assert ("ix_contact_agenda" in indexes) == (location.backend == "sqlite")
+    if location.path is not None:
+        backup = location.path.with_name(
+            f"netcadence.db.before-{store_db.HEAD_REVISION}-from-{FIRST_REVISION}.bak")
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+        assert rows_by_table(f"sqlite:///{backup}") == before
+
+
+@pytest.mark.sqlite_only
+def test_the_agenda_is_read_from_its_covering_index(db_url, ok):
+    """On SQLite `due` reads only ix_contact_agenda, already in date and name order
+    (with --tag the tag's own index may serve better, and the result is the same)."""
+    from netcadence.store import agenda
+    from netcadence.store.db import open_database
+
+    ok("add", "Ana Ruiz", "--cadence", "1w", "--tag", "client", today="2026-11-01")
+    db = open_database(locate(db_url))
+    try:
+        executed: list[str] = []
+        db._conn.set_trace_callback(executed.append)
+        rows = agenda.due_rows(db, date(2026, 11, 23), date(2026, 11, 23))
+        assert [r.slug for r in rows] == ["ana-ruiz"]
+        query = next(sql for sql in executed if "next_due <=" in sql)
+        plan = " / ".join(r[-1] for r in db._conn.execute("EXPLAIN QUERY PLAN " + query))
+        assert "COVERING INDEX ix_contact_agenda" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
+    finally:
+        db.close()
+
+
 def test_models_and_migrations_agree(db_url, ok):
     """Drift check: a change to store/models.py without a migration fails here."""
     from alembic.autogenerate import compare_metadata
@@ -125,9 +200,10 @@ def test_models_and_migrations_agree(db_url, ok):
     engine = migrate.sqlalchemy_engine(locate(db_url))
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "render_as_batch": True}
-            )
+            context = MigrationContext.configure(connection, opts={
+                "compare_type": True, "render_as_batch": True,
+                "include_object": migrate.include_object(connection.dialect.name),
+            })
             assert compare_metadata(context, metadata) == []
 
             # The check is not blind: a column the migrations lack is reported.
@@ -147,11 +223,12 @@ def broken_migrations(tmp_path: Path) -> Path:
     """A copy of the migrations with a next revision that fails half-way."""
     target = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, target, ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "versions" / "0002_broken.py").write_text(
+    (target / "versions" / f"{NEXT_REVISION}_broken.py").write_text(
         '"""A revision that adds a column, copies data, then fails."""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "{NEXT_REVISION}"\ndown_revision = "{store_db.HEAD_REVISION}"\n'
+        "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade():\n"
         '    with op.batch_alter_table("touch") as batch:\n'
         '        batch.add_column(sa.Column("mood", sa.String(20), nullable=True))\n'
@@ -168,7 +245,7 @@ def test_failed_migration_leaves_the_database_as_it_was(db_url, ok, nc, tmp_path
     url = locate(db_url).url
     before = dump_database(url)
     monkeypatch.setattr(migrate, "MIGRATIONS", broken_migrations(tmp_path))
-    monkeypatch.setattr(store_db, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(store_db, "HEAD_REVISION", NEXT_REVISION)
     failed = nc("due")
     assert failed.code == 1 and failed.out == ""
     assert failed.err.count("\n") == 1 and "Traceback" not in failed.err
@@ -185,17 +262,18 @@ def test_sqlite_is_backed_up_privately_before_a_migration(db_url, ok, nc, tmp_pa
     fill_through_the_cli(ok)
     before = dump_database(db_url)
     migrations = broken_migrations(tmp_path)
-    fixed = migrations / "versions" / "0002_broken.py"
+    fixed = migrations / "versions" / f"{NEXT_REVISION}_broken.py"
     fixed.write_text(fixed.read_text().replace('raise RuntimeError("disk on fire")', "pass"))
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
-    monkeypatch.setattr(store_db, "HEAD_REVISION", "0002")
+    head = store_db.HEAD_REVISION
+    monkeypatch.setattr(store_db, "HEAD_REVISION", NEXT_REVISION)
     assert nc("due").code == 0
-    backup = Path(db_url).with_name("netcadence.db.before-0002-from-0001.bak")
+    backup = Path(db_url).with_name(f"netcadence.db.before-{NEXT_REVISION}-from-{head}.bak")
     assert backup.exists()
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert dump_database(str(backup)) == before
     conn = sqlite3.connect(db_url)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (NEXT_REVISION,)
     assert conn.execute("SELECT count(*) FROM contact_email").fetchone() == (0,)
     conn.close()
 
