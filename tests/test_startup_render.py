@@ -68,11 +68,14 @@ def test_a_piped_table_aligns_by_display_width_and_drops_control_characters(
 ):
     monkeypatch.setattr(output, "on_terminal", lambda: False)
     capsys.readouterr()
-    output.table(["", "name", "n"],
-                 [("due", "李小龍", 3), ["overdue", "Bob\x07 Lee", None], ("x", "Zoë", 12)])
+    output.table(["", "name", "n", "note"], [
+        ("due", "李小龍", 3, "a\tb"),
+        ["overdue", "Bob\x07 Lee", None, "\x1b[1mx"],
+        ("x", "Zoë", 12, "ok"),
+    ])
     assert capsys.readouterr().out.splitlines() == [
-        "         name     n",
-        "due      李小龍   3",  # 李小龍 takes six columns
-        "overdue  Bob Lee",
-        "x        Zoë      12",
+        "         name     n   note",
+        "due      李小龍   3   a b",  # 李小龍 takes six columns
+        "overdue  Bob Lee      [1mx",
+        "x        Zoë      12  ok",
     ]
