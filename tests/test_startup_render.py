@@ -61,3 +61,21 @@ def test_wrap_keeps_every_character():
     assert output._wrap("李小龍李小龍", 5) == ["李小", "龍李", "小龍"]
     assert output._shrink([7, 17, 17, 10], [7, 6, 17, 10], 45) == [7, 11, 17, 10]
     assert output._shrink([7, 17], [7, 17], 1) is None
+
+
+def test_a_piped_table_aligns_by_display_width_and_drops_control_characters(
+    monkeypatch, capsys
+):
+    monkeypatch.setattr(output, "on_terminal", lambda: False)
+    capsys.readouterr()
+    output.table(["", "name", "n", "note"], [
+        ("due", "李小龍", 3, "a\tb"),
+        ["overdue", "Bob\x07 Lee", None, "\x1b[1mx"],
+        ("x", "Zoë", 12, "ok"),
+    ])
+    assert capsys.readouterr().out.splitlines() == [
+        "         name     n   note",
+        "due      李小龍   3   a b",  # 李小龍 takes six columns
+        "overdue  Bob Lee      [1mx",
+        "x        Zoë      12  ok",
+    ]

@@ -1,10 +1,11 @@
-"""Shell completion of contacts, cadences, channels and tags, read straight from SQLite.
+"""Shell completion of contacts, cadences, channels and tags, read straight from the database.
 
-The database is opened read-only with sqlite3 alone (never created, migrated or
-locked for writing), and any problem gives no candidates and no output: a
-completion must never print an error into the user's command line. Shells keep
-only candidates that start with what was typed, case-sensitively, so contacts
-are offered both by slug (`ana` → `ana-ruiz`) and by name (`Ana` → `Ana Ruiz`).
+The database is opened read-only with its driver alone (sqlite3, or psycopg for
+PostgreSQL; never created, migrated or locked for writing), and any problem gives
+no candidates and no output: a completion must never print an error into the
+user's command line. Shells keep only candidates that start with what was typed,
+case-sensitively, so contacts are offered both by slug (`ana` → `ana-ruiz`) and
+by name (`Ana` → `Ana Ruiz`).
 """
 
 from __future__ import annotations
@@ -24,30 +25,40 @@ OPTION_VALUES = {
 }
 
 
-def _connect(db_option: str | None):
-    """A read-only connection to the SQLite database in use, or None."""
-    import sqlite3
-
-    from netcadence.store.db import locate
-
-    location = locate(db_option)
-    if location.backend != "sqlite" or location.path is None or not location.path.is_file():
-        return None
-    uri = location.path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=0.5)
-
-
 def _read(db_option: str | None, sql: str, params: tuple = ()) -> list[str]:
+    """The first column's non-empty values, in code point order; [] on any problem."""
     try:
-        conn = _connect(db_option)
-        if conn is None:
-            return []
-        try:
-            return [value for (value,) in conn.execute(sql, params) if value]
-        finally:
-            conn.close()
+        from netcadence.store.db import locate
+
+        location = locate(db_option)
+        if location.backend == "postgresql":
+            return _read_postgresql(location.url, sql, params)
+        return _read_sqlite(location.path, sql, params)
     except Exception:  # completion stays silent whatever happens
         return []
+
+
+def _read_sqlite(path, sql: str, params: tuple) -> list[str]:
+    import sqlite3
+
+    if path is None or not path.is_file():
+        return []
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0.5)
+    try:
+        return [value for (value,) in conn.execute(sql, params) if value]
+    finally:
+        conn.close()
+
+
+def _read_postgresql(url: str, sql: str, params: tuple) -> list[str]:
+    import psycopg
+
+    with psycopg.connect("postgresql://" + url.split("://", 1)[1], connect_timeout=2) as conn:
+        conn.read_only = True  # one READ ONLY transaction, never committed
+        found = conn.execute(sql.replace("?", "%s"), params).fetchall()
+        conn.rollback()
+    # Sorted here: the database's collation may order text otherwise than SQLite.
+    return sorted(value for (value,) in found if value)
 
 
 def contacts(incomplete: str, db_option: str | None = None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from netcadence.engine.agenda import AgendaItem
-from netcadence.render.output import say, styled, table
+from netcadence.render.output import on_terminal, say, styled, table
 from netcadence.text import printable
 
 STYLES = {"overdue": "red", "due": "yellow", "upcoming": "dim"}
@@ -37,17 +37,20 @@ def print_agenda(
         say(text)
         return
     shown = items[:capacity] if capacity else items
+    iso: dict[date, str] = {}  # a long agenda has few distinct dates: write each once
     table(
         ["", "name", "slug", "due", "when", "what", "last touch"],
         [
-            [item.status, item.name, item.slug, item.due.isoformat(), when_text(item),
-             _what(item), item.last_touch or "never"]
+            (item.status, item.name, item.slug,
+             iso.get(item.due) or iso.setdefault(item.due, item.due.isoformat()),
+             when_text(item), _what(item), item.last_touch or "never")
             for item in shown
         ],
-        row_styles=[STYLES[item.status] for item in shown],
+        row_styles=[STYLES[item.status] for item in shown] if on_terminal() else None,
     )
-    overdue = sum(1 for i in items if i.status == "overdue")
-    due_today = sum(1 for i in items if i.status == "due")
+    statuses = [item.status for item in items]
+    overdue = statuses.count("overdue")
+    due_today = statuses.count("due")
     upcoming = len(items) - overdue - due_today
     summary = f"{overdue} overdue, {due_today} due today"
     if upcoming:

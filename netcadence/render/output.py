@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -33,8 +34,11 @@ def warn(text: str) -> None:
     sys.stderr.write(f"netcadence: {text}\n")
 
 
+_MAY_BE_WIDE = re.compile("[^\x00-\u0377]")  # below U+0378 no character is wide
+
+
 def _width(text: str) -> int:
-    if text.isascii():
+    if text.isascii() or not _MAY_BE_WIDE.search(text):
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -48,25 +52,65 @@ def table(
     row_styles: Sequence[str | None] | None = None,
 ) -> None:
     """A table: cells are user text, printed literally (no markup, no control characters)."""
-    cells = [[printable("" if value is None else str(value)) for value in row] for row in rows]
+    columns = list(zip(*rows, strict=True)) or [() for _ in headers]
+    text = [_column(values) for values in columns]
+    if text != columns:  # numbers, None or control characters were made text
+        rows = list(zip(*text))
     if on_terminal():
+        cells = [list(row) for row in rows]
         if not _styled_table(headers, cells, title, styles, row_styles):
             _rich_table(headers, cells, title, styles, row_styles)
         return
     if title:
         say(title)
-    lines = _aligned([list(headers), *cells])
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write("\n".join(_aligned(headers, rows, text)))
+    sys.stdout.write("\n")  # apart: adding it would copy the whole table once more
+
+
+def _column(values: Sequence[Any]) -> Sequence[str]:
+    """One column's cells as text without control characters (a column at a time: an
+    agenda has thousands of rows, and one check of the joined text is quicker than a
+    check of each cell)."""
+    try:
+        joined = "".join(values)
+    except TypeError:  # not all text: numbers, None
+        values = ["" if value is None else str(value) for value in values]
+        joined = "".join(values)
+    if joined.isprintable():
+        return values
+    return [printable(value) for value in values]
 
 
 def _pad(text: str, width: int) -> str:
     return text.ljust(width) if text.isascii() else text + " " * (width - _width(text))
 
 
-def _aligned(rows: list[list[str]]) -> list[str]:
-    """Rows as lines of left-aligned columns two spaces apart (kept quick for long agendas)."""
-    widths = [max(map(_width, column)) for column in zip(*rows, strict=True)]
-    return ["  ".join(map(_pad, row, widths)).rstrip() for row in rows]
+def _aligned(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], columns: list[Sequence[str]],
+) -> list[str]:
+    """The header and rows as lines of left-aligned columns two spaces apart.
+
+    Kept quick for long agendas: each line is one %-format, which pads by length;
+    only lines holding a character two columns wide (CJK) are padded cell by cell.
+    """
+    widths = []
+    uneven: set[int] = set()  # lines (0: the header) where width and length differ
+    for header, column in zip(headers, columns, strict=True):
+        cells = (header, *column)
+        width = max(map(len, cells))
+        joined = "".join(cells)
+        if _width(joined) != len(joined):
+            for line, cell in enumerate(cells):
+                if _width(cell) != len(cell):
+                    uneven.add(line)
+                    width = max(width, _width(cell))
+        widths.append(width)
+    layout = "  ".join(f"%-{width}s" for width in widths)
+    lines_cells = [tuple(headers), *map(tuple, rows)]
+    lines = [(layout % cells).rstrip() for cells in lines_cells]
+    for line in uneven:
+        lines[line] = "  ".join(map(_pad, lines_cells[line], widths)).rstrip()
+    return lines
 
 
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7"}

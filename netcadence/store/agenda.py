@@ -10,7 +10,7 @@ from netcadence.store.db import Database
 from netcadence.text import fold, normalize_tag
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is 3x slower to build, per row
 class DueRow:
     slug: str
     name: str
@@ -35,7 +35,12 @@ def vacation_until(db: Database, today: date) -> str | None:
 
 
 def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -> list[DueRow]:
-    """Contacts whose effective due date is on or before `horizon`, in no order."""
+    """Contacts whose effective due date is on or before `horizon`, by date, name, slug.
+
+    That order is the agenda's for rows due on the same day, so the engine only
+    has to rank by urgency (build_agenda's `by_date`). On SQLite the rows come
+    from the covering index ix_contact_agenda, already in this order.
+    """
     if vacation_until(db, today) is not None:
         return []
     sql = (
@@ -49,10 +54,12 @@ def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -
     if tag:
         sql += " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
         params.append(fold(normalize_tag(tag)))
-    return [
-        DueRow(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
-        for r in db.rows(sql, params)
-    ]
+    # name_key is fold(name); compared by code point, as Python compares text.
+    binary = "" if db.backend == "sqlite" else ' COLLATE "C"'
+    sql += f" ORDER BY c.next_due, c.name_key{binary}, c.slug{binary}"
+    day = date.fromisoformat
+    return [DueRow(r[0], r[1], day(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
+            for r in db.rows(sql, params)]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ TYPE_CHECKING = False  # typing itself costs more to load than an agenda
 if TYPE_CHECKING:
     from typing import Any
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 BUSY_TIMEOUT_SECONDS = 5.0
 # PostgreSQL advisory lock keys (any constant numbers, unique to netcadence).
 WRITE_LOCK_KEY = 0x6E63_0001

@@ -18,6 +18,16 @@ def known_revisions(migrations: Path | None = None) -> set[str]:
     return {path.name.split("_", 1)[0] for path in versions.glob("[0-9]*_*.py")}
 
 
+def include_object(backend: str):
+    """Alembic's filter for comparing the models with a database of one backend: an
+    index the models declare for another backend only (info["backend"]) is left out."""
+
+    def include(obj, _name, type_, reflected, _compare_to) -> bool:
+        return reflected or type_ != "index" or obj.info.get("backend", backend) == backend
+
+    return include
+
+
 def alembic_config(connection=None, migrations: Path | None = None):
     from alembic.config import Config
 

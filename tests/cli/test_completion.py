@@ -6,8 +6,6 @@ import pytest
 
 from netcadence.cli.main import dispatch
 
-pytestmark = pytest.mark.sqlite_only
-
 
 @pytest.fixture
 def network(ok):
@@ -104,6 +102,7 @@ def test_option_values_without_typer_are_typer_s(network, monkeypatch, capsys, s
         monkeypatch, capsys, shell, line, fast=False)
 
 
+@pytest.mark.sqlite_only
 def test_the_database_named_on_the_line_is_used(network, monkeypatch, capsys, tmp_path, ok):
     other = tmp_path / "other.db"
     ok("--db", str(other), "add", "Zoe Other")
@@ -112,6 +111,7 @@ def test_the_database_named_on_the_line_is_used(network, monkeypatch, capsys, tm
     assert complete(monkeypatch, capsys, "bash", "netcadence log z") == (0, "\n")
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("content", [None, b"not a database at all" * 100])
 def test_a_missing_or_broken_database_gives_nothing_and_creates_nothing(
     monkeypatch, capsys, tmp_path, content,
@@ -126,3 +126,27 @@ def test_a_missing_or_broken_database_gives_nothing_and_creates_nothing(
     assert path.exists() == (content is not None)
     if content is not None:
         assert path.read_bytes() == content
+
+
+def test_postgresql_completes_from_the_url_on_the_line(db_url, network, monkeypatch, capsys):
+    """--db with a postgresql URL is read as NETCADENCE_DB is (on PostgreSQL runs)."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("needs a PostgreSQL database")
+    monkeypatch.setenv("NETCADENCE_DB", "/nonexistent/netcadence.db")
+    assert complete(monkeypatch, capsys, "bash", f"netcadence --db {db_url} log An") == (
+        0, "Ana Ruiz\nAnatole Martin\n")
+    assert complete(monkeypatch, capsys, "bash", f"netcadence --db {db_url} due --tag ") == (
+        0, "client\ncoach\nfintech\npartner\n")
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://netcadence@127.0.0.1:1/nowhere",  # nothing listens on port 1
+    "postgresql+psycopg://netcadence@[::1]:1/nowhere?connect_timeout=1",
+])
+def test_an_unreachable_postgresql_gives_nothing(monkeypatch, capsys, url):
+    monkeypatch.setenv("NETCADENCE_DB", url)
+    for line in ("netcadence log a", "netcadence due --tag c", "netcadence log ana -c c"):
+        for fast in (True, False):
+            code, out = complete(monkeypatch, capsys, "bash", line, fast=fast)
+            assert code == 0
+            assert out == ("call\ncoffee\n" if line.endswith("-c c") else "\n")

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from netcadence.text import fold, slugify
+
 DUE_KEYS = {
     "slug",
     "name",
@@ -202,3 +204,26 @@ def test_nothing_due_names_the_next_one(ok):
     ok("add", "Paused", "--cadence", "1w")
     ok("pause", "paused")
     assert "Next: Ana B (ana-b) on 2026-12-07" in ok("due").out
+
+
+def test_ties_and_upcoming_rows_follow_the_folded_name_on_every_backend(ok):
+    """Rows due the same day come by name as netcadence folds it, compared character by
+    character (not by the database's collation, which would skip spaces and
+    punctuation), then by slug; upcoming rows by date, then name."""
+    names = ["Ab Zed", "A Czar", "émile", "Emma", "O'Neil", "O Neil", "Zoë", "ana", "Ana"]
+    for name in names:
+        ok("add", name, "--cadence", "1w", today="2026-11-13")  # all 3 days late
+        ok("add", f"{name} Later", "--cadence", "1w", today="2026-11-18")  # in 2 days
+    ok("add", "Early Bird", "--cadence", "1w", today="2026-11-17")  # in 1 day
+    rows = due(ok, "--within", "1w")
+    late = [r for r in rows if r["status"] == "overdue"]
+    upcoming = [r for r in rows if r["status"] == "upcoming"]
+    assert [r["name"] for r in late] == sorted(names, key=lambda n: (fold(n), slugify(n)))
+    assert [r["slug"] for r in late if r["name"].lower() == "ana"] == ["ana", "ana-2"]
+    assert upcoming[0]["name"] == "Early Bird"
+    assert [r["name"] for r in upcoming[1:]] == sorted(
+        (f"{n} Later" for n in names), key=lambda n: (fold(n), slugify(n)))
+    # The piped table lists them in the same order.
+    table = ok("due", "--within", "1w").out.splitlines()[1:-1]
+    assert [line.split("  ")[0] for line in table] == [r["status"] for r in rows]
+    assert all(r["slug"] in line for r, line in zip(rows, table, strict=True))

@@ -6,9 +6,12 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netcadence.engine.agenda import build_agenda
 from netcadence.engine.schedule import urgency
+from netcadence.text import fold
 
 TODAY = date(2026, 11, 23)
 
@@ -89,3 +92,21 @@ def test_agenda_item_json_shape():
 def test_step_is_null_outside_a_series():
     (item,) = build_agenda([row("a", 1, 7.0)], TODAY)
     assert (item.step, item.as_json()["step"]) == (None, None)
+
+
+NAMES = ["Ana", "ana", "Ána", "Ab Zed", "A Czar", "Émile", "emma", "Zoë", "李小龍", "o'Neil", "O Neil"]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.tuples(
+    st.integers(-20, 40), st.sampled_from([None, 1.0, 7.0, 14.0, 30.44, 91.31, 365.25]),
+    st.sampled_from(NAMES), st.sampled_from(["a", "b", "a-2"]),
+), max_size=30))
+def test_rows_in_date_order_rank_as_the_full_order(specs):
+    """due_rows hands rows over by date, folded name, slug; ranking those by urgency alone
+    must give SPEC's order, the one build_agenda finds from rows in any order."""
+    rows = [Row(slug, name, TODAY - timedelta(days=late), interval)
+            for late, interval, name, slug in specs]
+    by_date = sorted(rows, key=lambda r: (r.due, fold(r.name), r.slug))
+    expected = [(i.slug, i.name, i.due) for i in build_agenda(rows, TODAY)]
+    assert [(i.slug, i.name, i.due) for i in build_agenda(by_date, TODAY, by_date=True)] == expected

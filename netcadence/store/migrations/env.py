@@ -2,6 +2,8 @@
 
 from alembic import context
 
+from netcadence.store.migrate import include_object
+
 
 def target_metadata():
     """The models, which only `alembic revision --autogenerate` compares with.
@@ -21,6 +23,7 @@ connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=target_metadata(),
+    include_object=include_object(connection.dialect.name),
     render_as_batch=connection.dialect.name == "sqlite",
     transactional_ddl=True,
     compare_type=True,
