@@ -124,6 +124,11 @@ def edit(
         linkedin=linkedin, note=note, emails=email or [], rm_emails=rm_email or [],
         phones=phone or [], rm_phones=rm_phone or [], tags=tag or [], untags=untag or [],
     )
+    if changes == contact_store.ContactChanges():
+        raise InputError(
+            "nothing to change; give at least one option such as --company, --email or --tag "
+            "(see 'netcadence edit --help')"
+        )
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)

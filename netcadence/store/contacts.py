@@ -173,13 +173,14 @@ def add_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
 
 
 def remove_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
-    changed = False
+    """Remove tags; naming one the contact does not have is an error."""
     for tag in tags:
-        changed |= db.run(
+        if not db.run(
             "DELETE FROM contact_tag WHERE contact_id = ? AND tag_key = ?",
             (contact_id, fold(normalize_tag(tag))),
-        ) > 0
-    return changed
+        ):
+            raise InputError(f"{tag!r} is not one of this contact's tags")
+    return bool(tags)
 
 
 def edit(db: Database, contact_id: int, changes: ContactChanges) -> bool:

@@ -322,6 +322,7 @@ def test_edit_adds_emails_phones_tags(ok):
         ("--rm-phone", "999"),
         ("--met", "tomorrow"),
         ("--name", "  "),
+        ("--tag", "new", "--untag", "never-had"),
     ],
 )
 def test_edit_bad_values_change_nothing(nc, ok, args):
@@ -330,6 +331,17 @@ def test_edit_bad_values_change_nothing(nc, ok, args):
     result = nc("edit", "ana", "--company", "Changed", *args)
     assert result.code == 1 and result.out == "" and "Traceback" not in result.err
     assert ok("show", "ana", "--json").json() == before
+
+
+def test_edit_says_what_it_cannot_do(nc, ok):
+    ok("add", "Ana", "--tag", "client")
+    nothing = nc("edit", "ana")
+    assert nothing.code == 1 and nothing.out == ""
+    assert nothing.err.startswith("netcadence: nothing to change; give at least one option")
+    absent = nc("edit", "ana", "--untag", "Friend")
+    assert absent.code == 1
+    assert absent.err == "netcadence: 'Friend' is not one of this contact's tags\n"
+    assert ok("show", "ana", "--json").json()["tags"] == ["client"]
 
 
 def test_edit_tags_move_the_cadence(ok):
