@@ -33,7 +33,7 @@ def normalize_key(key: str) -> str:
     name = key.strip().lower().replace("-", "_")
     if name not in KEYS:
         raise InputError(
-            f"{key!r} is not a setting{did_you_mean(name, KEYS)}; settings: {', '.join(KEYS)}"
+            f"{key!r} is not a setting{did_you_mean(name, KEYS) or ';'} settings: {', '.join(KEYS)}"
         )
     return name
 

@@ -242,7 +242,7 @@ def export(
     """Export everything as JSON, contacts as CSV, or what is due as iCalendar to-dos."""
     wanted = kind.strip().lower()
     if wanted not in EXPORT_KINDS:
-        raise InputError(f"{kind!r} is not an export format{did_you_mean(wanted, EXPORT_KINDS)}; "
+        raise InputError(f"{kind!r} is not an export format{did_you_mean(wanted, EXPORT_KINDS) or ';'} "
                          "use json, csv or ics")
     from netcadence.io import export as exporter
 

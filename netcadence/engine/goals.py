@@ -85,7 +85,7 @@ def parse_period(text: str) -> str:
     if wanted in _PERIOD_WORDS:
         return _PERIOD_WORDS[wanted]
     raise InputError(
-        f"{text.strip()!r} is not a goal period{did_you_mean(wanted, PERIODS)}; "
+        f"{text.strip()!r} is not a goal period{did_you_mean(wanted, PERIODS) or ';'} "
         "use week, month or quarter"
     )
 
@@ -102,7 +102,7 @@ def parse_count_by(text: str) -> str:
     if wanted in COUNT_BY:
         return wanted
     raise InputError(
-        f"{text.strip()!r} cannot be counted{did_you_mean(wanted, COUNT_BY)}; "
+        f"{text.strip()!r} cannot be counted{did_you_mean(wanted, COUNT_BY) or ';'} "
         "use contacts, touches or events"
     )
 

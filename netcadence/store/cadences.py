@@ -59,7 +59,7 @@ def choose(db: Database, text: str) -> CadenceChoice:
         names = [name for (name,) in db.rows("SELECT name FROM cadence")]
         names += ["daily", "weekly", "biweekly", "monthly", "quarterly", "yearly"]
         raise InputError(
-            f"no cadence named {wanted!r}{did_you_mean(wanted, names)}; define it with "
+            f"no cadence named {wanted!r}{did_you_mean(wanted, names) or ';'} define it with "
             "'netcadence cadence define' or give a duration such as 2w or monthly"
         ) from None
 

@@ -40,7 +40,7 @@ def find(db: Database, name: str) -> Goal:
         if fold(goal.name) == fold(wanted):
             return goal
     raise NotFound(
-        f"no goal named {wanted!r}{did_you_mean(wanted, names(db))}; "
+        f"no goal named {wanted!r}{did_you_mean(wanted, names(db)) or ';'} "
         "'netcadence goal list' shows them"
     )
 

@@ -163,3 +163,17 @@ def test_channel_typos_suggest_the_closest(ok, nc):
     assert "did you mean 'coffee'?" in nc("log", "ana", "-c", "cofee").err
     assert "did you mean 'email'" in nc("cadence", "define", "x", "--step", "1d:emial:hi").err
     assert "channels: call" in nc("log", "ana", "-c", "fax").err
+
+
+@pytest.mark.parametrize("args", [
+    ("config", "set", "capasity", "3"), ("goal", "add", "g", "--count", "1", "--per", "weeek"),
+    ("goal", "add", "g", "--count", "1", "--count-by", "contact"), ("export", "jsn"),
+    ("cadence", "set", "ana", "montly"), ("goal", "rm", "client call"),
+    ("log", "ana", "-c", "cal"),
+])
+def test_a_suggestion_reads_as_one_sentence(ok, nc, args):
+    ok("add", "Ana Ruiz")
+    ok("goal", "add", "client calls", "--count", "1")
+    result = nc(*args)
+    assert result.code == 1 and result.out == ""
+    assert "; did you mean '" in result.err and "?;" not in result.err, result.err
