@@ -61,7 +61,7 @@ def add(
     with db.write():
         goal_store.add(db, goal)
     progress = goal_store.progress(db, goal, today())
-    say(f"Added goal {printable(title)}: {count} {goal.describe()} per {goal.period}; "
+    say(f"Added goal {printable(title)}: {count} {goal.describe(count)} per {goal.period}; "
         f"this {goal.period}: {progress.done}/{count}")
 
 

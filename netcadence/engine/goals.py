@@ -12,6 +12,7 @@ from netcadence.suggest import did_you_mean
 PERIODS = ("week", "month", "quarter")
 DIRECTIONS = ("out", "in", "any")
 COUNT_BY = ("contacts", "touches", "events")
+_SINGULAR = {"contacts": "contact", "touches": "touch", "events": "event"}
 _PERIOD_WORDS = {
     "week": "week", "weeks": "week", "weekly": "week", "w": "week",
     "month": "month", "months": "month", "monthly": "month", "m": "month",
@@ -117,9 +118,10 @@ class Goal:
     direction: str = "out"
     count_by: str = "contacts"
 
-    def describe(self) -> str:
-        """What is counted, in words: `distinct contacts, call, out, tag client`."""
-        parts = [self.count_by]
+    def describe(self, number: int = 2) -> str:
+        """What is counted, in words: `contacts, call, outbound, tag client` (`contact, …`
+        when `number` is 1)."""
+        parts = [_SINGULAR[self.count_by] if number == 1 else self.count_by]
         if self.channel:
             parts.append(self.channel)
         if self.direction != "any":

@@ -23,6 +23,16 @@ def people(ok):
     return ok
 
 
+@pytest.mark.parametrize("count, count_by, words", [
+    ("1", "contacts", "1 contact, outbound per month"), ("3", "contacts", "3 contacts, outbound"),
+    ("1", "touches", "1 touch, outbound"), ("1", "events", "1 event, outbound"),
+    ("2", "events", "2 events, outbound"),
+])
+def test_goal_add_says_what_it_counts(ok, count, count_by, words):
+    out = ok("goal", "add", "g", "--count", count, "--count-by", count_by, "--per", "month").out
+    assert out.startswith(f"Added goal g: {words}")
+
+
 def test_goal_add_and_list_json_shape(people):
     ok = people
     out = ok("goal", "add", "client calls", "--count", "2", "--per", "week", "--tag", "client",
