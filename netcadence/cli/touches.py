@@ -15,7 +15,7 @@ from netcadence.cli.completion import complete_cadence, complete_channel, comple
 from netcadence.cli.session import current, user_name
 from netcadence.dates import parse_duration
 from netcadence.errors import InputError
-from netcadence.render.output import say
+from netcadence.render.output import say, warn
 from netcadence.store import contacts as contact_store
 from netcadence.store import pauses, schedule
 from netcadence.store import touches as touch_store
@@ -178,6 +178,10 @@ def snooze(
     else:
         say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
             f"{daily.next_due_text(db, ref.id)}")
+        last = db.value("SELECT last_touch FROM contact WHERE id = ?", (ref.id,))
+        if last is not None and last >= today().isoformat():
+            warn(f"{printable(ref.name)} already has a touch today, and a touch dated on or "
+                 "after the day of a snooze ends it: snooze again tomorrow to keep it")
 
 
 def _snooze_target(duration: str | None, until: str | None, clear: bool) -> date | None:
