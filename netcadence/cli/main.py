@@ -120,6 +120,9 @@ def describe_unexpected(error: Exception) -> str:
         return describe_sqlite_error(error, None)
     if type(error).__module__.startswith("psycopg"):
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        if getattr(error, "sqlstate", None) == "22001":  # string data right truncation
+            return (f"a value is longer than the database's column allows ({first}); "
+                    "shorten it (nothing was written)")
         return f"database error: {mask_password(first)}"
     if isinstance(error, OSError):
         return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")

@@ -177,3 +177,15 @@ def test_a_suggestion_reads_as_one_sentence(ok, nc, args):
     result = nc(*args)
     assert result.code == 1 and result.out == ""
     assert "; did you mean '" in result.err and "?;" not in result.err, result.err
+
+
+def test_a_value_too_long_for_a_postgresql_column_says_so(nc, ok, db_url):
+    company = "x" * 600
+    result = nc("add", "Ana Ruiz", "--company", company)
+    if not db_url.startswith("postgresql"):
+        assert result.code == 0  # SQLite keeps text of any length
+        return
+    assert result.code == 1 and result.out == ""
+    assert result.err.startswith("netcadence: a value is longer than the database's column allows")
+    assert result.err.count("\n") == 1
+    assert ok("list", "--json").json() == []
