@@ -46,11 +46,15 @@ installed="$cache/installed"
 if [ ! -x "$installed/bin/netcadence" ]; then
     rm -rf "$installed"
     "$py" -m venv --without-pip "$installed"
-    site=$("$installed/bin/python" -c "import site; print(site.getsitepackages()[0])")
-    "$py" -c "import site; print(site.getsitepackages()[0])" > "$site/deps.pth"
-    cp -r "$root/netcadence" "$site/"
-    find "$site/netcadence" -name __pycache__ -prune -exec rm -rf {} +
-    "$installed/bin/python" -m compileall -q "$site/netcadence" > /dev/null
+fi
+# The sources are copied afresh on every run, so that the row times this checkout.
+site=$("$installed/bin/python" -c "import site; print(site.getsitepackages()[0])")
+"$py" -c "import site; print(site.getsitepackages()[0])" > "$site/deps.pth"
+rm -rf "$site/netcadence"
+cp -r "$root/netcadence" "$site/"
+find "$site/netcadence" -name __pycache__ -prune -exec rm -rf {} +
+"$installed/bin/python" -m compileall -q "$site/netcadence" > /dev/null
+if [ ! -f "$installed/bin/netcadence" ]; then
     printf '#!%s\nimport re\nimport sys\nfrom netcadence.cli.main import run\nif __name__ == "__main__":\n    sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])\n    sys.exit(run())\n' \
         "$installed/bin/python" > "$installed/bin/netcadence"
     chmod +x "$installed/bin/netcadence"
