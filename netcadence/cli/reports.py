@@ -132,10 +132,13 @@ def since_week(text: str, today: date) -> date:
 
 def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -> dict:
     mix = queries.daily_mix(db, start, today)
+    per_day: dict[str, int] = {}
+    for day, _channel, touches, _given, _asked in mix:
+        per_day[day] = per_day.get(day, 0) + int(touches)
     per_week: dict[date, int] = {}
-    for part in mix:
-        monday = part.day - timedelta(days=part.day.weekday())
-        per_week[monday] = per_week.get(monday, 0) + part.touches
+    for day, touches in per_day.items():
+        monday = week_of(date.fromisoformat(day)).start
+        per_week[monday] = per_week.get(monday, 0) + touches
     weeks = []
     week = week_of(start)
     while week.start <= today:

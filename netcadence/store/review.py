@@ -38,37 +38,28 @@ def _range(db: Database, start: date, end: date) -> tuple[str, tuple[str, str]]:
     return f" WHERE {column} >= ? AND {column} <= ?", (_iso(start), _iso(end))
 
 
-@dataclass(frozen=True)
-class DayMix:
-    """Touches on one day through one channel."""
-
-    day: date
-    channel: str
-    touches: int
-    given: int
-    asked: int
+# Touches on one day through one channel: (day as ISO text, channel, touches, given,
+# asked). Plain tuples: a year holds thousands of them.
+DayMix = tuple[str, str, int, int, int]
 
 
 def daily_mix(db: Database, start: date, end: date) -> list[DayMix]:
     """Touches per day and channel in start..end, read from the day index in date order."""
-    return [
-        DayMix(date.fromisoformat(day), channel, int(n), int(given), int(asked))
-        for day, channel, n, given, asked in db.rows(
-            f"SELECT touched_on, channel, COUNT(*), {_GIVEN_ASKED} FROM touch "
-            "WHERE touched_on >= ? AND touched_on <= ? GROUP BY touched_on, channel",
-            (_iso(start), _iso(end)),
-        )
-    ]
+    return db.rows(
+        f"SELECT touched_on, channel, COUNT(*), {_GIVEN_ASKED} FROM touch "
+        "WHERE touched_on >= ? AND touched_on <= ? GROUP BY touched_on, channel",
+        (_iso(start), _iso(end)),
+    )
 
 
 def mix_by_channel(mix: list[DayMix]) -> tuple[dict[str, int], int, int]:
     """Touches per channel (in the channels' usual order), given and asked."""
     found: dict[str, int] = {}
     given = asked = 0
-    for part in mix:
-        found[part.channel] = found.get(part.channel, 0) + part.touches
-        given += part.given
-        asked += part.asked
+    for _day, channel, touches, gave, ask in mix:
+        found[channel] = found.get(channel, 0) + int(touches)
+        given += int(gave)
+        asked += int(ask)
     ordered = {ch: found.pop(ch) for ch in CHANNELS if ch in found}
     ordered.update(sorted(found.items()))
     return ordered, given, asked
