@@ -65,6 +65,7 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
 
 def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
     from netcadence.cli.daily import show_due
+    from netcadence.cli.reports import show_review
 
     folder = Path(tempfile.mkdtemp(prefix="netcadence-demo-"))
     path = folder / "demo.db"
@@ -78,10 +79,8 @@ def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
                "bold")
         say("")
         show_due(session, within="7d")
-        review = _weekly_review()
-        if review is not None:
-            say("")
-            review()
+        say("")
+        show_review(session)
         if keep:
             say("")
             say(f"The demo database is kept at {path}; try: netcadence --db {path} show ana")
@@ -102,11 +101,3 @@ def _as_json(db: Database, today: date, kept: Path | None) -> dict:
     return {"today": today.isoformat(), "database": str(kept) if kept else None,
             "due": [item.as_json() for item in items],
             "review": weekly_review(db, week_of(today), today)}
-
-
-def _weekly_review():
-    try:
-        from netcadence.cli.review import show_review
-    except ImportError:
-        return None
-    return show_review

@@ -34,11 +34,6 @@ def review(
     reports.show_review(current(), week=week, json=json)
 
 
-def show_review() -> None:
-    """The review of the current week, printed (used by the demo)."""
-    reports.show_review(current())
-
-
 # --- stats --------------------------------------------------------------------------
 
 
