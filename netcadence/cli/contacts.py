@@ -151,6 +151,8 @@ def find(
     json: Json = False,
 ) -> None:
     """Find contacts by name, company, email, notes or touch notes."""
+    if not text.strip():
+        raise InputError("give some text to look for, e.g. netcadence find fintech")
     db = current().db()
     ids = agenda.find_ids(db, text)
     rows = agenda.list_rows(db, today(), status="all", ids=ids)

@@ -466,3 +466,11 @@ def test_pause_and_resume_need_one_target(ok, nc, args):
     result = nc(*args)
     assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
     assert ok("show", "ana", "--json").json()["status"] == "active"
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_find_needs_some_text(ok, nc, text):
+    ok("add", "Ana Ruiz")
+    result = nc("find", text)
+    assert result.code == 1 and result.out == ""
+    assert result.err == "netcadence: give some text to look for, e.g. netcadence find fintech\n"
