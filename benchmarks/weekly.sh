@@ -10,24 +10,10 @@
 # it is missing, and works on copies of it.
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-cache="$here/.cache"
-py="${PYTHON:-$root/.venv/bin/python}"
-nc="${NETCADENCE:-$root/.venv/bin/netcadence}"
-runs="${RUNS:-30}"
-mkdir -p "$cache"
+source "$(dirname "$0")/common.sh"
 
-unset PYTHONDONTWRITEBYTECODE NETCADENCE_TODAY NETCADENCE_DEBUG NO_COLOR NETCADENCE_DB
-"$py" -m compileall -q "$root/netcadence" > /dev/null
-export NETCADENCE_CONFIG="$cache/no-config.toml" NETCADENCE_USER=bench
-
+build 5000 250000
 small="$cache/n5000.db"
-if [ ! -f "$small" ]; then
-    echo "building $small (5,000 contacts, 250,000 touches)…" >&2
-    "$py" "$here/generate.py" --contacts 5000 --touches 250000 --db "$small.partial"
-    mv "$small.partial" "$small"
-fi
 
 plain="$cache/weekly-plain.db"
 goals="$cache/weekly-goals.db"
