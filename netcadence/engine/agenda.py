@@ -33,23 +33,29 @@ class AgendaItem:
 
 
 def build_agenda(rows, today: date, *, by_date: bool = False) -> list[AgendaItem]:
-    """Rows with (slug, name, due, interval_days, cadence, step, steps, action, last_touch).
+    """Rows of (slug, name, due, interval_days, cadence, step, steps, action, last_touch),
+    `due` as ISO text, as the store reads them.
 
     `by_date`: the rows already come by due date, then folded name, then slug (as
     store.agenda.due_rows gives them), so a stable sort by urgency alone puts them
     in the agenda's order, without folding every name again.
     """
     day = today.toordinal()
+    # An agenda has thousands of rows but few distinct due dates: each is read once.
+    dates: dict[str, tuple[date, int]] = {}
     items = []
-    for row in rows:
-        late = day - row.due.toordinal()
-        items.append(AgendaItem(
-            row.slug, row.name, row.due, late,
-            "overdue" if late > 0 else "due" if late == 0 else "upcoming",
-            urgency(late, row.interval_days) if late > 0 else 0.0,
-            row.cadence, f"{row.step}/{row.steps}" if row.step else None,
-            row.action, row.last_touch,
-        ))
+    for slug, name, due_text, interval, cadence, step, steps, action, last_touch in rows:
+        due, late = dates.get(due_text) or _days_late(dates, due_text, day)
+        if late > 0:
+            items.append(AgendaItem(
+                slug, name, due, late, "overdue", urgency(late, interval),
+                cadence, f"{step}/{steps}" if step else None, action, last_touch,
+            ))
+        else:
+            items.append(AgendaItem(
+                slug, name, due, late, "due" if late == 0 else "upcoming", 0.0,
+                cadence, f"{step}/{steps}" if step else None, action, last_touch,
+            ))
     if by_date:
         # By date is already by days overdue (descending), then name, then slug; a
         # stable sort by urgency alone (0 for due and upcoming rows), on plain floats
@@ -58,6 +64,12 @@ def build_agenda(rows, today: date, *, by_date: bool = False) -> list[AgendaItem
     else:
         items.sort(key=_order)
     return items
+
+
+def _days_late(dates: dict[str, tuple[date, int]], text: str, today: int) -> tuple[date, int]:
+    due = date.fromisoformat(text)
+    dates[text] = found = (due, today - due.toordinal())
+    return found
 
 
 _URGENCY = attrgetter("urgency")

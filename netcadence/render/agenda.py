@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from netcadence.engine.agenda import AgendaItem
-from netcadence.render.output import on_terminal, say, styled, table
+from netcadence.render.output import on_terminal, say, styled, table_columns
 from netcadence.text import printable
 
 STYLES = {"overdue": "red", "due": "yellow", "upcoming": "dim"}
@@ -37,14 +37,22 @@ def print_agenda(
         say(text)
         return
     shown = items[:capacity] if capacity else items
-    iso: dict[date, str] = {}  # a long agenda has few distinct dates: write each once
-    table(
+    # Built a column at a time; a long agenda has few distinct dates and days late,
+    # so each is written once.
+    dates: dict[date, str] = {}
+    whens: dict[int, str] = {}
+    table_columns(
         ["", "name", "slug", "due", "when", "what", "last touch"],
         [
-            (item.status, item.name, item.slug,
-             iso.get(item.due) or iso.setdefault(item.due, item.due.isoformat()),
-             when_text(item), _what(item), item.last_touch or "never")
-            for item in shown
+            [item.status for item in shown],
+            [item.name for item in shown],
+            [item.slug for item in shown],
+            [dates.get(item.due) or dates.setdefault(item.due, item.due.isoformat())
+             for item in shown],
+            [whens.get(item.days_overdue) or whens.setdefault(item.days_overdue, when_text(item))
+             for item in shown],
+            [_what(item) for item in shown],
+            [item.last_touch or "never" for item in shown],
         ],
         row_styles=[STYLES[item.status] for item in shown] if on_terminal() else None,
     )

@@ -53,17 +53,27 @@ def table(
 ) -> None:
     """A table: cells are user text, printed literally (no markup, no control characters)."""
     columns = list(zip(*rows, strict=True)) or [() for _ in headers]
+    table_columns(headers, columns, title=title, styles=styles, row_styles=row_styles)
+
+
+def table_columns(
+    headers: Sequence[str],
+    columns: Sequence[Sequence[Any]],
+    *,
+    title: str | None = None,
+    styles: Sequence[str | None] | None = None,
+    row_styles: Sequence[str | None] | None = None,
+) -> None:
+    """The same table given a column at a time, as a long agenda is quickest to build."""
     text = [_column(values) for values in columns]
-    if text != columns:  # numbers, None or control characters were made text
-        rows = list(zip(*text))
     if on_terminal():
-        cells = [list(row) for row in rows]
+        cells = [list(row) for row in zip(*text, strict=True)]
         if not _styled_table(headers, cells, title, styles, row_styles):
             _rich_table(headers, cells, title, styles, row_styles)
         return
     if title:
         say(title)
-    sys.stdout.write("\n".join(_aligned(headers, rows, text)))
+    sys.stdout.write("\n".join(_aligned(headers, text)))
     sys.stdout.write("\n")  # apart: adding it would copy the whole table once more
 
 
@@ -85,9 +95,7 @@ def _pad(text: str, width: int) -> str:
     return text.ljust(width) if text.isascii() else text + " " * (width - _width(text))
 
 
-def _aligned(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], columns: list[Sequence[str]],
-) -> list[str]:
+def _aligned(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> list[str]:
     """The header and rows as lines of left-aligned columns two spaces apart.
 
     Kept quick for long agendas: each line is one %-format, which pads by length;
@@ -96,17 +104,16 @@ def _aligned(
     widths = []
     uneven: set[int] = set()  # lines (0: the header) where width and length differ
     for header, column in zip(headers, columns, strict=True):
-        cells = (header, *column)
-        width = max(map(len, cells))
-        joined = "".join(cells)
-        if _width(joined) != len(joined):
-            for line, cell in enumerate(cells):
+        width = max(len(header), max(map(len, column), default=0))
+        joined = "".join(column)
+        if _width(header) != len(header) or _width(joined) != len(joined):
+            for line, cell in enumerate((header, *column)):
                 if _width(cell) != len(cell):
                     uneven.add(line)
                     width = max(width, _width(cell))
         widths.append(width)
     layout = "  ".join(f"%-{width}s" for width in widths)
-    lines_cells = [tuple(headers), *map(tuple, rows)]
+    lines_cells = [tuple(headers), *zip(*columns, strict=True)]
     lines = [(layout % cells).rstrip() for cells in lines_cells]
     for line in uneven:
         lines[line] = "  ".join(map(_pad, lines_cells[line], widths)).rstrip()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netcadence.engine.schedule import CHANNELS
-from netcadence.store.agenda import DueRow
+from netcadence.store.agenda import DUE_COLUMNS
 from netcadence.store.db import Database
 from netcadence.text import fold
 
@@ -188,16 +188,13 @@ def dormant(db: Database, today: date, cutoff: date) -> list[Silent]:
     return sorted(found, key=lambda s: (-s.days_silent, fold(s.name), s.slug))
 
 
-def scheduled_rows(db: Database, today: date, horizon: date) -> list[DueRow]:
-    """Active contacts due on or before `horizon`, also while a vacation is in force."""
-    return [
-        DueRow(r[0], r[1], date.fromisoformat(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
-        for r in db.rows(
-            "SELECT c.slug, c.name, c.next_due, c.due_interval, c.cadence_label, c.due_step, "
-            "c.due_steps, c.due_action, c.last_touch FROM contact c "
-            f"WHERE c.next_due <= ? AND {ACTIVE_SQL}", (_iso(horizon), _iso(today)),
-        )
-    ]
+def scheduled_rows(db: Database, today: date, horizon: date) -> list[tuple]:
+    """Active contacts due on or before `horizon`, also while a vacation is in force:
+    rows to rank, as store.agenda.due_rows reads them."""
+    return db.rows(
+        f"SELECT {DUE_COLUMNS} FROM contact c WHERE c.next_due <= ? AND {ACTIVE_SQL}",
+        (_iso(horizon), _iso(today)),
+    )
 
 
 def vacation_days(db: Database, start: date, end: date) -> set[date]:

@@ -19,7 +19,7 @@ TODAY = date(2026, 11, 23)
 class Row(NamedTuple):
     slug: str
     name: str
-    due: date
+    due: str
     interval_days: float | None
     cadence: str | None = "c"
     step: int | None = None
@@ -29,7 +29,7 @@ class Row(NamedTuple):
 
 
 def row(slug: str, late: int, interval: float | None, name: str | None = None) -> Row:
-    return Row(slug, name or slug.title(), TODAY - timedelta(days=late), interval)
+    return Row(slug, name or slug.title(), (TODAY - timedelta(days=late)).isoformat(), interval)
 
 
 def order(*rows: Row) -> list[str]:
@@ -79,7 +79,7 @@ def test_status_and_days_overdue(late, status):
 
 
 def test_agenda_item_json_shape():
-    source = Row("bob-lee", "Bob Lee", date(2026, 11, 20), 7.0, "new-contact", 2, 3,
+    source = Row("bob-lee", "Bob Lee", "2026-11-20", 7.0, "new-contact", 2, 3,
                  "email: follow up", "2026-11-02")
     (item,) = build_agenda([source], TODAY)
     assert item.as_json() == {
@@ -105,7 +105,7 @@ NAMES = ["Ana", "ana", "Ána", "Ab Zed", "A Czar", "Émile", "emma", "Zoë", "�
 def test_rows_in_date_order_rank_as_the_full_order(specs):
     """due_rows hands rows over by date, folded name, slug; ranking those by urgency alone
     must give SPEC's order, the one build_agenda finds from rows in any order."""
-    rows = [Row(slug, name, TODAY - timedelta(days=late), interval)
+    rows = [Row(slug, name, (TODAY - timedelta(days=late)).isoformat(), interval)
             for late, interval, name, slug in specs]
     by_date = sorted(rows, key=lambda r: (r.due, fold(r.name), r.slug))
     expected = [(i.slug, i.name, i.due) for i in build_agenda(rows, TODAY)]

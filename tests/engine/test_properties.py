@@ -101,7 +101,7 @@ def test_days_overdue_never_falls_as_today_advances(history, advance):
     assert result == again
     if result.next_due is None:
         return
-    row = _Row(result.next_due, result.interval_days)
+    row = ("a", "A", result.next_due.isoformat(), result.interval_days, "c", None, None, None, None)
     (before,) = build_agenda([row], today)
     (after,) = build_agenda([row], today + timedelta(days=advance))
     assert after.days_overdue == before.days_overdue + advance
@@ -167,14 +167,3 @@ def test_a_step_is_within_the_series(history):
         assert result.series_completed_on is None
     if result.series_completed_on is not None:
         assert result.series_completed_on > enrolled
-
-
-class _Row:
-    slug = "a"
-    name = "A"
-    cadence = "c"
-    step = steps = action = last_touch = None
-
-    def __init__(self, due: date, interval_days: float | None):
-        self.due = due
-        self.interval_days = interval_days

@@ -182,7 +182,7 @@ def test_the_agenda_is_read_from_its_covering_index(db_url, ok):
         executed: list[str] = []
         db._conn.set_trace_callback(executed.append)
         rows = agenda.due_rows(db, date(2026, 11, 23), date(2026, 11, 23))
-        assert [r.slug for r in rows] == ["ana-ruiz"]
+        assert [r[0] for r in rows] == ["ana-ruiz"]
         query = next(sql for sql in executed if "next_due <=" in sql)
         plan = " / ".join(r[-1] for r in db._conn.execute("EXPLAIN QUERY PLAN " + query))
         assert "COVERING INDEX ix_contact_agenda" in plan, plan
