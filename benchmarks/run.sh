@@ -4,6 +4,7 @@
 #   benchmarks/run.sh            # 5,000 contacts / 250,000 touches and 50,000 / 2,500,000
 #   RUNS=50 benchmarks/run.sh    # more runs per command (default 30)
 #   SMALL_ONLY=1 benchmarks/run.sh
+#   ROUNDS=9 benchmarks/run.sh  # more rounds of due at 5k against 50k (default 5)
 #
 # Needs hyperfine, and taskwarrior (`task`) for the pairing; /usr/bin/time for peak
 # memory. Databases (and a regular install of the current sources) are built once and
@@ -57,14 +58,16 @@ commands=(
 if NETCADENCE_DB="$small" "$nc" review --help > /dev/null 2>&1; then
     commands+=(-n "review" "env NETCADENCE_DB=$small $nc review")
 fi
-# The two sizes are timed in a run of their own, one right after the other, so that
-# their ratio is not skewed by what else the machine did during the long run above.
+# The two sizes are timed apart from the long run above, in several short rounds,
+# each timing both sizes one right after the other: on a shared machine, load that
+# comes and goes then skews single rounds, not the median of their ratios.
+rounds="${ROUNDS:-5}"
 scale=()
 if [ -z "${SMALL_ONLY:-}" ]; then
-    scale=(-n "due 5k (piped)" "env NETCADENCE_DB=$small $nc due"
-           -n "due 50k (piped)" "env NETCADENCE_DB=$large $nc due"
-           -n "due 5k --limit 25" "env NETCADENCE_DB=$small $nc due --limit 25"
-           -n "due 50k --limit 25" "env NETCADENCE_DB=$large $nc due --limit 25")
+    scale=(-n "due 5k (piped)" "env NETCADENCE_DB=$small $installed/bin/netcadence due"
+           -n "due 50k (piped)" "env NETCADENCE_DB=$large $installed/bin/netcadence due"
+           -n "due 5k --limit 25" "env NETCADENCE_DB=$small $installed/bin/netcadence due --limit 25"
+           -n "due 50k --limit 25" "env NETCADENCE_DB=$large $installed/bin/netcadence due --limit 25")
 fi
 if command -v task > /dev/null; then
     taskdata="$cache/task5000"
@@ -82,10 +85,12 @@ fi
 
 hyperfine -N --warmup 3 --runs "$runs" --style basic --export-json "$cache/times.json" \
     "${commands[@]}" > "$cache/hyperfine.txt"
-echo '{"results": []}' > "$cache/scale.json"
+rm -f "$cache"/scale-*.json
 if [ ${#scale[@]} -gt 0 ]; then
-    hyperfine -N --warmup 3 --runs "$runs" --style basic --export-json "$cache/scale.json" \
-        "${scale[@]}" >> "$cache/hyperfine.txt"
+    for round in $(seq "$rounds"); do
+        hyperfine -N --warmup 3 --runs "$runs" --style basic \
+            --export-json "$cache/scale-$round.json" "${scale[@]}" >> "$cache/hyperfine.txt"
+    done
 fi
 
 memory() {  # peak resident set of `due`, in KiB
@@ -100,14 +105,19 @@ mem_small=$(memory "$small")
 mem_large=0
 [ -n "${SMALL_ONLY:-}" ] || mem_large=$(memory "$large")
 
-"$py" - "$cache/times.json" "$mem_small" "$mem_large" "$cache/scale.json" <<'EOF'
+shopt -s nullglob
+scale_files=("$cache"/scale-*.json)
+shopt -u nullglob
+"$py" - "$cache/times.json" "$mem_small" "$mem_large" "${scale_files[@]}" <<'EOF'
 import json, statistics, sys
 
 # Wall-clock medians, and CPU time (user + system, mean): the latter is steadier
 # when other programs share the machine.
-runs = json.load(open(sys.argv[1]))["results"] + json.load(open(sys.argv[4]))["results"]
+runs = json.load(open(sys.argv[1]))["results"]
 wall = {r["command"]: statistics.median(r["times"]) * 1000 for r in runs}
 cpu = {r["command"]: (r["user"] + r["system"]) * 1000 for r in runs}
+# The scale rounds: each command's medians (wall) and means (cpu), round by round.
+rounds = [{r["command"]: r for r in json.load(open(path))["results"]} for path in sys.argv[4:]]
 targets = {"due (piped)": 0.8, "due (terminal)": 1.2, "log": 1.5, "completion": 1.5}
 
 
@@ -122,12 +132,26 @@ for name in wall:
     print(f"{name:<24}{wall[name]:>7.1f}ms{ratio(name, wall):>7}"
           f"{cpu[name]:>7.1f}ms{ratio(name, cpu):>7}{target:>8}")
 print("ratio: to task next on 5,000 pending tasks (terminal rows: to task next on a terminal)")
-if "due 50k (piped)" in wall:
-    print(f"due 50k / due 5k: {wall['due 50k (piped)'] / wall['due 5k (piped)']:.2f} wall, "
-          f"{cpu['due 50k (piped)'] / cpu['due 5k (piped)']:.2f} cpu (target ≤ 1.3)")
+
+
+def scaled(large, small):
+    """The median, lowest and highest over the rounds of large / small, wall and cpu."""
+    out = []
+    for measure in (lambda r: statistics.median(r["times"]), lambda r: r["user"] + r["system"]):
+        found = sorted(measure(one[large]) / measure(one[small]) for one in rounds)
+        out.append(f"{statistics.median(found):.2f} ({found[0]:.2f}-{found[-1]:.2f})")
+    return "{} wall, {} cpu".format(*out)
+
+
+if rounds:
+    times = ", ".join(f"{statistics.median(one['due 5k (piped)']['times']) * 1000:.1f} / "
+                      f"{statistics.median(one['due 50k (piped)']['times']) * 1000:.1f}"
+                      for one in rounds)
+    print(f"due at 5k / 50k, installed, median ms of each round: {times}")
+    print(f"due 50k / due 5k over {len(rounds)} rounds: "
+          f"{scaled('due 50k (piped)', 'due 5k (piped)')} (target ≤ 1.3)")
     print(f"with 25 rows printed at both sizes: "
-          f"{wall['due 50k --limit 25'] / wall['due 5k --limit 25']:.2f} wall, "
-          f"{cpu['due 50k --limit 25'] / cpu['due 5k --limit 25']:.2f} cpu")
+          f"{scaled('due 50k --limit 25', 'due 5k --limit 25')}")
 for label, kib in (("5k", sys.argv[2]), ("50k", sys.argv[3])):
     if int(kib):
         print(f"peak memory of due at {label}: {int(kib) / 1024:.1f} MiB (target ≤ 40)")
