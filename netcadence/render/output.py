@@ -65,47 +65,53 @@ def table_columns(
     row_styles: Sequence[str | None] | None = None,
 ) -> None:
     """The same table given a column at a time, as a long agenda is quickest to build."""
-    text = [_column(values) for values in columns]
+    checked = [_column(values) for values in columns]
     if on_terminal():
-        cells = [list(row) for row in zip(*text, strict=True)]
+        cells = [list(row) for row in zip(*(text for text, _ in checked), strict=True)]
         if not _styled_table(headers, cells, title, styles, row_styles):
             _rich_table(headers, cells, title, styles, row_styles)
         return
     if title:
         say(title)
-    sys.stdout.write("\n".join(_aligned(headers, text)))
+    sys.stdout.write("\n".join(_aligned(headers, checked)))
     sys.stdout.write("\n")  # apart: adding it would copy the whole table once more
 
 
-def _column(values: Sequence[Any]) -> Sequence[str]:
-    """One column's cells as text without control characters (a column at a time: an
-    agenda has thousands of rows, and one check of the joined text is quicker than a
-    check of each cell)."""
+def _column(values: Sequence[Any]) -> tuple[Sequence[str], str]:
+    """One column's cells as text without control characters, and those cells joined.
+
+    A column at a time: an agenda has thousands of rows, and one check of the
+    joined text (here for control characters, in _aligned for wide ones) is
+    quicker than a check of each cell.
+    """
     try:
         joined = "".join(values)
     except TypeError:  # not all text: numbers, None
         values = ["" if value is None else str(value) for value in values]
         joined = "".join(values)
     if joined.isprintable():
-        return values
-    return [printable(value) for value in values]
+        return values, joined
+    values = [printable(value) for value in values]
+    return values, "".join(values)
 
 
 def _pad(text: str, width: int) -> str:
     return text.ljust(width) if text.isascii() else text + " " * (width - _width(text))
 
 
-def _aligned(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> list[str]:
-    """The header and rows as lines of left-aligned columns two spaces apart.
+def _aligned(
+    headers: Sequence[str], columns: Sequence[tuple[Sequence[str], str]],
+) -> list[str]:
+    """The header and rows (columns as _column gives them) as lines of left-aligned
+    columns two spaces apart.
 
     Kept quick for long agendas: each line is one %-format, which pads by length;
     only lines holding a character two columns wide (CJK) are padded cell by cell.
     """
     widths = []
     uneven: set[int] = set()  # lines (0: the header) where width and length differ
-    for header, column in zip(headers, columns, strict=True):
+    for header, (column, joined) in zip(headers, columns, strict=True):
         width = max(len(header), max(map(len, column), default=0))
-        joined = "".join(column)
         if _width(header) != len(header) or _width(joined) != len(joined):
             for line, cell in enumerate((header, *column)):
                 if _width(cell) != len(cell):
@@ -113,7 +119,7 @@ def _aligned(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> list[s
                     width = max(width, _width(cell))
         widths.append(width)
     layout = "  ".join(f"%-{width}s" for width in widths)
-    lines_cells = [tuple(headers), *zip(*columns, strict=True)]
+    lines_cells = [tuple(headers), *zip(*(column for column, _ in columns), strict=True)]
     lines = [(layout % cells).rstrip() for cells in lines_cells]
     for line in uneven:
         lines[line] = "  ".join(map(_pad, lines_cells[line], widths)).rstrip()
