@@ -109,6 +109,7 @@ REPORT_LINES = [
     ("review", "--week=2026-11-10", "--json"), ("stats",), ("stats", "--since", "8w"),
     ("stats", "--by", "--json"), ("stats", "--since=2026-10-01", "--by"),
     ("goal", "list"), ("goal", "list", "--json"), ("--db", "{db}", "review"),
+    ("--json", "review"), ("--json", "stats", "--by"), ("--json", "goal", "list", "--json"),
 ]
 REPORT_FALLBACKS = [
     ("review", "--week", "2026-W99"), ("review", "--week", "2027-W02"), ("review", "--help"),
@@ -172,6 +173,7 @@ LOG_FALLBACKS = [
     ("log", "Somebody New", "--new"), ("log", "ana-ruiz", "--help"), ("log",),
     ("log", "ana-ruiz", "extra"), ("log", "ana-ruiz", "--when", "2026-02-30"),
     ("log", "ana-ruiz", "-c=coffee"), ("log", "ana-ruiz", "--note", "-x"),
+    ("--json", "log", "ana-ruiz"),
 ]
 
 

@@ -35,7 +35,9 @@ def main(
     db: Annotated[Optional[str], typer.Option(
         "--db", help="Database: a SQLite file, or a URL (sqlite:///x.db, postgresql+psycopg://…). "
         "Default: NETCADENCE_DB, else the user data folder.", show_default=False)] = None,
-    json: Annotated[bool, typer.Option("--json", help="With no command: the agenda as JSON.")] = False,
+    json: Annotated[bool, typer.Option(
+        "--json", help="The agenda as JSON; before a command, the same as the command's --json.",
+    )] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
@@ -44,3 +46,19 @@ def main(
     ctx.call_on_close(session.close)
     if ctx.invoked_subcommand is None:
         daily.show_due(session, json=json)
+    elif json:
+        ctx.default_map = _json_defaults(ctx, ctx.invoked_subcommand)
+
+
+def _json_defaults(ctx: typer.Context, name: str) -> dict:
+    """`netcadence --json CMD` is `netcadence CMD --json`: --json becomes the default of
+    CMD's own option (of every command in a group that has one). A command that prints
+    no JSON refuses it, as the parser refuses an option it does not know."""
+    command = ctx.command.get_command(ctx, name)  # type: ignore[attr-defined]
+    subcommands = getattr(command, "commands", None)
+    if subcommands is not None:
+        return {name: {sub: {"json": True} for sub, leaf in subcommands.items()
+                       if any(param.name == "json" for param in leaf.params)}}
+    if not any(param.name == "json" for param in command.params):
+        raise typer.BadParameter(f"'{name}' prints no JSON", param_hint="'--json'")
+    return {name: {"json": True}}

@@ -48,14 +48,16 @@ def run(args: list[str]) -> int | None:
         if not rest:
             return _due(found.get("db"), {"json": found.get("json", False)})
         command, rest = rest[0], rest[1:]
+        # `netcadence --json CMD` is `netcadence CMD --json` (cli/app.py)
+        as_json = {"json": True} if found.get("json") else {}
         if command == "due":
             options, positional = _options(rest, DUE_OPTIONS, DUE_FLAGS)
             if positional:
                 return None
-            return _due(found.get("db"), options)
+            return _due(found.get("db"), {**options, **as_json})
         if command == "log":
             options, positional = _options(rest, LOG_OPTIONS, LOG_FLAGS)
-            if len(positional) != 1:
+            if len(positional) != 1 or as_json:
                 return None
             return _log(found.get("db"), positional[0], options)
         for words, (values, flags, name) in REPORTS.items():
@@ -63,7 +65,7 @@ def run(args: list[str]) -> int | None:
                 options, positional = _options(rest[len(words) - 1:], values, flags)
                 if positional:
                     return None
-                return _run_session("reports", name, found.get("db"), **options)
+                return _run_session("reports", name, found.get("db"), **{**options, **as_json})
     except _TyperNeeded:
         return None
     return None

@@ -169,6 +169,18 @@ def test_bare_netcadence_is_due(network):
     assert ok("--json").json() == due(ok)
 
 
+def test_json_before_a_command_is_the_commands_own_json(network, nc):
+    ok = network
+    assert ok("--json", "due", "--within", "1w").json() == due(ok, "--within", "1w")
+    for command in (["list"], ["review"], ["stats"], ["goal", "list"], ["cadence", "list"]):
+        assert ok("--json", *command).json() == ok(*command, "--json").json(), command
+    before = ok("show", "wes", "--json").json()["touches"]
+    refused = nc("--json", "log", "wes")  # log prints no JSON
+    assert (refused.code, refused.out) == (2, "")
+    assert "--json" in refused.err and len(refused.err.strip().splitlines()) == 1
+    assert ok("show", "wes", "--json").json()["touches"] == before
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
@@ -204,6 +216,14 @@ def test_nothing_due_names_the_next_one(ok):
     ok("add", "Paused", "--cadence", "1w")
     ok("pause", "paused")
     assert "Next: Ana B (ana-b) on 2026-12-07" in ok("due").out
+
+
+def test_nothing_due_with_a_tag_names_the_next_one_with_that_tag(ok):
+    ok("add", "Ana", "--cadence", "1w", "--tag", "cafe")
+    ok("add", "Bob", "--cadence", "2w", "--tag", "client")
+    assert "Next: Bob (bob) on 2026-12-07" in ok("due", "--tag", "client").out
+    out = ok("due", "--tag", "nosuch").out
+    assert "Nothing due" in out and "Next:" not in out
 
 
 def test_ties_and_upcoming_rows_follow_the_folded_name_on_every_backend(ok):
