@@ -87,7 +87,7 @@ def _show_due(
     print_agenda(
         items, today=today, capacity=None if show_all else settings.capacity,
         vacation=agenda.vacation_until(db, today),
-        next_up=None if items else agenda.next_up(db, today),
+        next_up=None if items else agenda.next_up(db, today, tag),
         header=goal_lines(db, today),
     )
 

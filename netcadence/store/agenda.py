@@ -37,26 +37,32 @@ def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -
     """
     if vacation_until(db, today) is not None:
         return []
-    sql = (
-        f"SELECT {DUE_COLUMNS} FROM contact c "
-        "WHERE c.next_due <= ? AND NOT c.archived AND c.unresponsive_since IS NULL"
-    )
-    params: list = [horizon.isoformat()]
-    # Checking each row for a pause costs more than the rest of the query; most days
-    # no contact is paused at all.
+    where, params = _scheduled(db, today, tag)
+    sql = f"SELECT {DUE_COLUMNS} FROM contact c WHERE c.next_due <= ? AND {where}"
+    params.insert(0, horizon.isoformat())
+    # name_key is fold(name); compared by code point, as Python compares text.
+    binary = "" if db.backend == "sqlite" else ' COLLATE "C"'
+    sql += f" ORDER BY c.next_due, c.name_key{binary}, c.slug{binary}"
+    return db.rows(sql, params)
+
+
+def _scheduled(db: Database, today: date, tag: str | None) -> tuple[str, list]:
+    """The condition (and its parameters) for contacts on the agenda: not archived,
+    not unresponsive, not paused, with the tag if one is asked for."""
+    where = "NOT c.archived AND c.unresponsive_since IS NULL"
+    params: list = []
+    # Checking each row for a pause costs more than the rest of the agenda's query;
+    # most days no contact is paused at all.
     if db.row("SELECT 1 FROM pause WHERE contact_id IS NOT NULL AND ended_on IS NULL LIMIT 1"):
-        sql += (
+        where += (
             " AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
             "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))"
         )
         params.append(today.isoformat())
     if tag:
-        sql += " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
+        where += " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
         params.append(fold(normalize_tag(tag)))
-    # name_key is fold(name); compared by code point, as Python compares text.
-    binary = "" if db.backend == "sqlite" else ' COLLATE "C"'
-    sql += f" ORDER BY c.next_due, c.name_key{binary}, c.slug{binary}"
-    return db.rows(sql, params)
+    return where, params
 
 
 @dataclass(frozen=True)
@@ -119,18 +125,13 @@ def find_ids(db: Database, text: str) -> list[int]:
     return sorted(found)
 
 
-def next_up(db: Database, today: date) -> tuple[str, str, str] | None:
-    """The next contact due after today: (name, slug, date)."""
+def next_up(db: Database, today: date, tag: str | None = None) -> tuple[str, str, str] | None:
+    """The next contact due after today (with the tag, if one is given): (name, slug, date)."""
+    where, params = _scheduled(db, today, tag)
     rows = db.rows(
-        "SELECT c.name, c.slug, c.next_due FROM contact c WHERE c.next_due = ("
-        "SELECT min(c.next_due) FROM contact c WHERE c.next_due > ? "
-        "AND NOT c.archived AND c.unresponsive_since IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
-        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))) "
-        "AND NOT c.archived AND c.unresponsive_since IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
-        "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))",
-        (today.isoformat(), today.isoformat(), today.isoformat()),
+        f"SELECT c.name, c.slug, c.next_due FROM contact c WHERE c.next_due = ("
+        f"SELECT min(c.next_due) FROM contact c WHERE c.next_due > ? AND {where}) AND {where}",
+        [today.isoformat(), *params, *params],
     )
     if not rows:
         return None
