@@ -206,8 +206,10 @@ def resume(
             raise InputError("name a contact to resume, or give --all")
         ref = contact_store.resolve(db, contact)
         pauses.resume_contact(db, ref, today())
-    due = contact_store.next_due(db, ref.id)
-    say(f"Resumed {printable(ref.name)} ({ref.slug})" + (f", next due {due}" if due else ""))
+    from netcadence.cli.daily import next_due_text
+
+    # As `log` says it: a contact set aside as unresponsive stays so when resumed.
+    say(f"Resumed {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
 
 
 @app.command()

@@ -186,6 +186,16 @@ def test_unanswered_one_way_touches_make_a_contact_unresponsive(chase, nc):
     assert due_slugs(ok, "2026-12-25") == ["cy"]
 
 
+def test_resume_says_an_unresponsive_contact_stays_set_aside(chase):
+    ok = chase
+    for day in ("2026-11-04", "2026-11-11", "2026-11-12"):
+        ok("log", "cy", "-c", "email", "--when", day, today=day)
+    ok("pause", "cy", today="2026-11-13")
+    out = ok("resume", "cy", today="2026-11-14").out
+    assert "unresponsive" in out and "next due" not in out
+    assert show(ok, "cy", "2026-11-14")["status"] == "unresponsive"
+
+
 def test_two_way_touches_never_count_as_unanswered(chase):
     ok = chase
     for day in ("2026-11-04", "2026-11-11", "2026-11-12"):
