@@ -250,3 +250,33 @@ def test_a_missing_postgresql_database(nc):
     from conftest import pg_url_for
 
     one_line_error(nc("--db", pg_url_for("nc_does_not_exist"), "due"), "cannot connect")
+
+
+# --- a closed pipe -------------------------------------------------------------------
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("args", [
+    ["due"], ["due", "--json"], ["list"], ["list", "--json"], ["find", "person"],
+    ["export", "json"], ["plan"], ["review"], ["dormant"],
+])
+def test_a_closed_pipe_ends_quietly(db_url, ok, tmp_path, args):
+    """`netcadence due | head -1`: the reader goes away after one line; the command stops
+    with status 0 and says nothing, whichever way it was started."""
+    import json
+
+    people = [{"name": f"Person {n:04}", "cadence": "1w"} for n in range(3000)]
+    touches = [{"contact": f"Person {n:04}", "date": "2026-10-01"} for n in range(3000)]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps({"netcadence": 1, "contacts": people, "touches": touches}))
+    ok("import", "json", source)
+    env = {**os.environ, "NETCADENCE_DB": db_url, "NETCADENCE_TODAY": "2026-11-23",
+           "NETCADENCE_CONFIG": str(tmp_path / "config.toml")}
+    env.pop("NETCADENCE_DEBUG", None)
+    command = subprocess.Popen([*NETCADENCE, *args], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert command.stdout is not None and command.stderr is not None
+    assert command.stdout.readline()
+    command.stdout.close()
+    status = command.wait(timeout=60)
+    assert (status, command.stderr.read()) == (0, b"")

@@ -92,8 +92,24 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
         except click_errors.ClickException as error:
             _error_line(_parser_message(error))
             return error.exit_code
+        except SystemExit:
+            _unwrap_closed_pipe()
+            raise
 
     return _guarded(work)
+
+
+def _unwrap_closed_pipe() -> None:
+    """Click meets a closed pipe by wrapping stdout and stderr and exiting with status 1.
+    Undo the wrapping and raise BrokenPipeError, so that it ends quietly (status 0) the
+    same way on every path."""
+    from typer._click.utils import PacifyFlushWrapper
+
+    if isinstance(sys.stdout, PacifyFlushWrapper):
+        sys.stdout = sys.stdout.wrapped
+        if isinstance(sys.stderr, PacifyFlushWrapper):
+            sys.stderr = sys.stderr.wrapped
+        raise BrokenPipeError from None
 
 
 def _parser_message(error) -> str:
