@@ -159,11 +159,13 @@ def contact_for_log(
 def next_due_text(db: Database, contact_id: int) -> str:
     """What the contact's schedule says now, in one phrase."""
     row = db.row(
-        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since "
-        "FROM contact WHERE id = ?", (contact_id,)
+        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since, "
+        "archived FROM contact WHERE id = ?", (contact_id,)
     )
     assert row is not None
-    next_due, step, steps, action, label, unresponsive = row
+    next_due, step, steps, action, label, unresponsive, archived = row
+    if archived:
+        return "archived, so never due"
     if unresponsive:
         return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
     if not label:

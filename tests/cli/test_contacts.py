@@ -401,6 +401,14 @@ def test_pause_resume_archive_status(nc, ok):
     assert ok("show", "ana", "--json").json()["status"] == "active"
 
 
+def test_a_touch_with_an_archived_contact_says_it_is_never_due(ok):
+    ok("add", "Ana Ruiz", "--cadence", "2w")
+    ok("archive", "ana")
+    out = ok("log", "ana-ruiz", "-c", "email").out
+    assert "archived, so never due" in out and "next due" not in out
+    assert ok("show", "ana-ruiz", "--json").json()["next_due"] is None
+
+
 def test_pause_until_resumes_by_itself(nc, ok):
     ok("add", "Ana", "--cadence", "2w")
     ok("pause", "ana", "--until", "2026-12-01")
