@@ -79,3 +79,15 @@ def test_a_piped_table_aligns_by_display_width_and_drops_control_characters(
         "overdue  Bob Lee      [1mx",
         "x        Zoë      12  ok",
     ]
+
+
+def test_a_combining_accent_takes_no_column(monkeypatch, capsys):
+    monkeypatch.setattr(output, "on_terminal", lambda: False)
+    capsys.readouterr()
+    output.table(["name", "slug"], [("e\u0301mile", "emile"), ("Bob", "bob")])
+    assert capsys.readouterr().out.splitlines() == [
+        "name   slug",
+        "e\u0301mile  emile",  # é typed as e + U+0301: five columns, six characters
+        "Bob    bob",
+    ]
+    assert output._width("e\u0301mile") == 5 and output._width("李") == 2

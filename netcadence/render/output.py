@@ -34,13 +34,18 @@ def warn(text: str) -> None:
     sys.stderr.write(f"netcadence: {text}\n")
 
 
-_MAY_BE_WIDE = re.compile("[^\x00-\u0377]")  # below U+0378 no character is wide
+# Below U+0378 every character takes one column, but for the combining marks
+# U+0300-U+036F (an accent typed as its own character), which take none.
+_NOT_ONE_COLUMN = re.compile("[^\x00-\u02ff\u0370-\u0377]")
+_NO_COLUMN = frozenset({"Mn", "Me", "Cf"})  # combining marks, zero-width joiners
 
 
 def _width(text: str) -> int:
-    if text.isascii() or not _MAY_BE_WIDE.search(text):
+    """Columns the text takes on a terminal: CJK characters two, combining marks none."""
+    if text.isascii() or not _NOT_ONE_COLUMN.search(text):
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(0 if unicodedata.category(ch) in _NO_COLUMN
+               else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def table(
@@ -113,10 +118,12 @@ def _aligned(
     for header, (column, joined) in zip(headers, columns, strict=True):
         width = max(len(header), max(map(len, column), default=0))
         if _width(header) != len(header) or _width(joined) != len(joined):
+            width = 0
             for line, cell in enumerate((header, *column)):
-                if _width(cell) != len(cell):
+                shown = _width(cell)
+                if shown != len(cell):
                     uneven.add(line)
-                    width = max(width, _width(cell))
+                width = max(width, shown)
         widths.append(width)
     layout = "  ".join(f"%-{width}s" for width in widths)
     lines_cells = [tuple(headers), *zip(*(column for column, _ in columns), strict=True)]
