@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -48,20 +49,43 @@ def read_text(path: str | Path) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
+    """UTF-8 or UTF-16 as the file's byte-order mark says, else UTF-8, else (for old
+    exports from Windows) Windows-1252. A file written in UTF-8 that does not decode is
+    damaged or cut short: refused, rather than read as Windows-1252 with every accented
+    letter garbled."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
-            except UnicodeDecodeError:
-                break
+            except UnicodeDecodeError as error:
+                raise _damaged(error, name, encoding) from None
             return _checked(text, name)
     if b"\x00" in data:
         raise binary(name)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(data):
+            raise _damaged(error, name, "utf-8") from None
         text = data.decode("cp1252", errors="replace")
     return _checked(text, name)
+
+
+# A character of two to four bytes as UTF-8 writes it; Windows-1252 text almost never
+# holds one (it would take such pairs as "Ã©").
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _damaged(error: UnicodeDecodeError, name: str, encoding: str) -> InputError:
+    decoded = error.object  # after the byte-order mark, if any: positions count from there
+    line = decoded.count(b"\n", 0, error.start) + 1
+    label = "UTF-16" if encoding == "utf-16" else "UTF-8"
+    if error.end >= len(decoded) and "end of data" in str(error.reason):
+        return InputError(f"{name!r} ends in the middle of a character (line {line}): it "
+                          "seems cut short; export it again (nothing was imported)")
+    return InputError(f"{name!r} is {label} but not valid {label} at line {line}: the file "
+                      "is damaged; export it again (nothing was imported)")
 
 
 def _checked(text: str, name: str) -> str:
@@ -79,16 +103,25 @@ def check_start(sample: str, name: str) -> None:
 
 
 def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV row with the file line it starts on (quoted cells may span lines)."""
+    """Each CSV row with the file line it starts on (quoted cells may span lines).
+
+    Quotes are read strictly: a quote left open would otherwise swallow the rest of
+    the file into one cell, and the import would quietly lose every row after it.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))  # long notes are fine
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
     try:
         for row in reader:
             yield start, row
             start = reader.line_num + 1
     except csv.Error as error:
-        raise InputError(f"line {start}: unreadable CSV ({error})") from None
+        if "end of data" in str(error):
+            raise InputError(f"line {start}: a quoted cell that starts in this row is never "
+                             "closed; the file may be cut short (nothing was imported)") from None
+        raise InputError(f"line {start}: unreadable CSV ({error}); a quote inside a cell must "
+                         "be doubled, and a quoted cell must end where the cell does "
+                         "(nothing was imported)") from None
 
 
 def atomic_write(path: str | Path, data: bytes | Iterable[bytes]) -> None:

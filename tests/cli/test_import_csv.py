@@ -286,3 +286,57 @@ def test_progress_bar_only_on_a_terminal(ok, monkeypatch):
     shown = ok("import", "linkedin", LINKEDIN)
     assert "importing" in shown.err
     assert "5 created" in shown.out
+
+
+# --- damaged files: one line, exit 1, nothing imported ---------------------------------
+
+
+def _damaged_copies(tmp_path) -> dict[str, Path]:
+    data = LINKEDIN.read_bytes()
+    mei = data.index(b"Mei")
+    copies = {
+        # cut inside a quoted cell
+        "open quote at the end": data[:500],
+        # cut inside the last row, which then has too few cells
+        "short last row": (b"First Name,Last Name,URL,Email Address,Company,Position,"
+                           b"Connected On\r\nAna,Ruiz,https://www.linkedin.com/in/ana,,Acme,"
+                           b"CEO,09 Oct 2024\r\nBob,Lee,https://www.linkedin.com/in/bo"),
+        # cut inside the last cell: its date does not read
+        "cut date": data[:520],
+        # a quote left open in the middle swallows the rest of the file
+        "open quote inside": data.replace(b'"Lee & Sons, Inc."', b'"Lee & Sons, Inc.'),
+        # UTF-8 cut in the middle of a character
+        "cut character": data[:mei + 6],
+        # one byte that is not UTF-8 in a UTF-8 file
+        "bad byte": data.replace(b"Analista", b"Anal\xffista"),
+    }
+    paths = {}
+    for label, content in copies.items():
+        path = tmp_path / f"{label.replace(' ', '-')}.csv"
+        path.write_bytes(content)
+        paths[label] = path
+    return paths
+
+
+@pytest.mark.parametrize("label, words", [
+    ("open quote at the end", "never closed"),
+    ("short last row", "cut short"),
+    ("cut date", "cut short"),
+    ("open quote inside", "quote"),
+    ("cut character", "cut short"),
+    ("bad byte", "not valid UTF-8 at line"),
+])
+def test_a_damaged_csv_is_refused_whole(ok, nc, tmp_path, label, words):
+    ok("add", "Already Here")
+    before = contacts(ok)
+    result = nc("import", "linkedin", _damaged_copies(tmp_path)[label])
+    assert result.code == 1 and result.out == ""
+    assert len(result.err.strip().splitlines()) == 1 and words in result.err, result.err
+    assert "nothing was imported" in result.err
+    assert contacts(ok) == before
+
+
+def test_a_complete_csv_without_a_final_line_end_imports(ok, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email,Phone\nAna Ruiz,ana@example.com\nBob Lee,bob@example.com")
+    assert "2 created" in ok("import", "csv", path, "--map", "name=Name,email=Email").out
