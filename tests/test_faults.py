@@ -95,6 +95,19 @@ def test_a_folder_that_cannot_be_created(tmp_path, nc):
 def test_unusable_database_urls(nc):
     one_line_error(nc("--db", "mysql://user@host/db", "due"), "cannot use a mysql database")
     one_line_error(nc("--db", "sqlite:///:memory:", "due"), "SQLite URL")
+    one_line_error(nc("--db", "sqlite:///x.db?mode=ro", "info"), "no options", "sqlite:///x.db")
+
+
+@pytest.mark.sqlite_only
+def test_a_file_name_that_looks_like_a_uri_is_that_file(db_url, tmp_path, monkeypatch, ok):
+    """SQLite takes a name starting with `file:` as a URI: netcadence opens the file named."""
+    monkeypatch.chdir(tmp_path)
+    ok("--db", "file:people.db", "add", "Ana Ruiz")
+    assert ok("--db", "file:people.db", "list", "--json").json()[0]["slug"] == "ana-ruiz"
+    ok("--db", "file:people.db", "backup", "file:copy.db")
+    assert sorted(p.name for p in tmp_path.glob("*people*")) == ["file:people.db"]
+    assert stat.S_IMODE((tmp_path / "file:people.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "file:copy.db").stat().st_mode) == 0o600
 
 
 # --- read-only databases -----------------------------------------------------------

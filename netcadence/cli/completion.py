@@ -39,11 +39,11 @@ def _read(db_option: str | None, sql: str, params: tuple = ()) -> list[str]:
 
 
 def _read_sqlite(path, sql: str, params: tuple) -> list[str]:
-    import sqlite3
+    from netcadence.store.db import connect_sqlite_file
 
     if path is None or not path.is_file():
         return []
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0.5)
+    conn = connect_sqlite_file(path, "mode=ro", timeout=0.5)
     try:
         return [value for (value,) in conn.execute(sql, params) if value]
     finally:

@@ -280,9 +280,7 @@ def backup(
         show_default=False)] = None,
 ) -> None:
     """A consistent copy of the SQLite database, safe while other commands write."""
-    import sqlite3
-
-    from netcadence.store.db import copy_sqlite
+    from netcadence.store.db import connect_sqlite_file, copy_sqlite
 
     session = current()
     location = session.location
@@ -301,7 +299,7 @@ def backup(
             f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist")
     if target.exists() and target.resolve() == source.resolve():
         raise InputError("the backup cannot overwrite the database itself; give another FILE")
-    connection = sqlite3.connect(str(source))
+    connection = connect_sqlite_file(source)
     try:
         copy_sqlite(connection, target)
     except OSError as error:

@@ -69,7 +69,13 @@ def locate(option: str | None) -> Location:
                 f"{given!r} is not a SQLite URL netcadence can use; "
                 "write sqlite:///relative.db or sqlite:////absolute/path.db"
             )
-        path = Path(match.group(1))
+        path_text, query, options = match.group(1).partition("?")
+        if query:
+            raise StoreError(
+                f"netcadence takes no options in a SQLite URL ('?{options}'); "
+                f"give the file alone: sqlite:///{path_text}"
+            )
+        path = Path(path_text)
         return Location("sqlite", given, path)
     scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://", given)
     if scheme:
@@ -216,14 +222,21 @@ def _read_only(path: Path) -> bool:
     )
 
 
+def connect_sqlite_file(path: Path, options: str = "", **kwargs: Any) -> sqlite3.Connection:
+    """sqlite3.connect on exactly this file. SQLite may take a name that starts with
+    `file:` as a URI and open another file: the path always goes as a quoted URI."""
+    uri = path.resolve().as_uri() + (f"?{options}" if options else "")
+    return sqlite3.connect(uri, uri=True, **kwargs)
+
+
 def _connect_sqlite_read_only(path: Path) -> sqlite3.Connection:
     """Open for reading only: first as a plain read-only connection, else immutable."""
     last: sqlite3.Error | None = None
     for mode in ("mode=ro", "immutable=1"):
         try:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None,
-                timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False,
+            conn = connect_sqlite_file(
+                path, mode, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
+                check_same_thread=False,
             )
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
@@ -238,9 +251,8 @@ def _connect_sqlite(path: Path) -> sqlite3.Connection:
         raise StoreError(f"{path} is a folder, not a database file; give a file path")
     created = _create_private_file(path)
     try:
-        conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
-            check_same_thread=False,
+        conn = connect_sqlite_file(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False,
         )
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -386,7 +398,7 @@ def copy_sqlite(conn: sqlite3.Connection, target: Path) -> None:
     fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
-        copy = sqlite3.connect(str(partial))
+        copy = connect_sqlite_file(partial)
         with copy:
             conn.backup(copy)
         copy.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netcadence.store.db import MIGRATION_LOCK_KEY, Location
+from netcadence.store.db import MIGRATION_LOCK_KEY, Location, connect_sqlite_file
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -51,7 +51,9 @@ def sqlalchemy_engine(location: Location):
     if location.backend != "sqlite":
         return create_engine(location.url, poolclass=NullPool)
     assert location.path is not None
-    engine = create_engine(f"sqlite:///{location.path}", poolclass=NullPool)
+    path = location.path
+    engine = create_engine("sqlite://", creator=lambda: connect_sqlite_file(path),
+                           poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _no_implicit_transactions(dbapi_connection, _record):
