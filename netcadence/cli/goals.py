@@ -8,6 +8,7 @@ import typer
 
 from netcadence.cli import reports
 from netcadence.cli.base import app, channel, today
+from netcadence.cli.completion import complete_channel, complete_tag
 from netcadence.cli.session import current
 from netcadence.engine import goals as engine
 from netcadence.errors import InputError
@@ -29,9 +30,11 @@ def add(
     per: Annotated[str, typer.Option(
         "--per", help="week (ISO, Monday to Sunday), month or quarter.")] = "week",
     tag: Annotated[str | None, typer.Option(
-        help="Only touches with contacts who have this tag now.")] = None,
+        help="Only touches with contacts who have this tag now.",
+        autocompletion=complete_tag)] = None,
     channel_: Annotated[str | None, typer.Option(
-        "--channel", "-c", help="Only touches on this channel.")] = None,
+        "--channel", "-c", help="Only touches on this channel.",
+        autocompletion=complete_channel)] = None,
     direction: Annotated[str, typer.Option(help="out (default), in or any.")] = "out",
     count_by: Annotated[str, typer.Option(
         "--count-by", help="contacts (distinct, default), touches or events.")] = "contacts",

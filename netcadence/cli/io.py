@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from netcadence.cli.base import app, today
+from netcadence.cli.completion import complete_cadence, complete_tag
 from netcadence.cli.session import current, user_name
 from netcadence.errors import InputError
 from netcadence.io.records import Importer, Record, Summary
@@ -28,10 +29,11 @@ File = Annotated[str, typer.Argument(
     metavar="FILE", help="The file to import.", show_default=False)]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
 Tags = Annotated[list[str] | None, typer.Option(
-    "--tag", help="Tag every imported contact (repeatable).")]
+    "--tag", help="Tag every imported contact (repeatable).", autocompletion=complete_tag)]
 CadenceOption = Annotated[str | None, typer.Option(
     "--cadence",
-    help="Enroll new contacts (and those without a cadence) today: a name or a duration.")]
+    help="Enroll new contacts (and those without a cadence) today: a name or a duration.",
+    autocompletion=complete_cadence)]
 
 
 class _DryRun(Exception):

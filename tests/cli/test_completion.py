@@ -82,6 +82,10 @@ def test_zsh_gets_quoted_candidates(network, monkeypatch, capsys):
     ("netcadence cadence rm n", ["new-contact"]),
     ("netcadence event Meetup --met bo", ["bob-lee"]),
     ("netcadence intro ana-ruiz b", ["bob-lee"]),
+    ("netcadence goal add calls --count 1 --channel c", ["call", "coffee"]),
+    ("netcadence goal add calls --tag f", ["fintech"]),
+    ("netcadence import csv people.csv --tag p", ["partner"]),
+    ("netcadence import linkedin c.csv --cadence new", ["new-contact"]),
 ])
 def test_cadences_channels_and_tags(network, monkeypatch, capsys, line, expected):
     code, out = complete(monkeypatch, capsys, "bash", line)
