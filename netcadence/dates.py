@@ -59,13 +59,16 @@ def parse_iso(text: str) -> date:
         raise InputError(f"{text.strip()} is not a date on the calendar") from None
 
 
+OUT_OF_RANGE = "that date is out of range: dates go from year 1 to 9999; give a nearer one"
+
+
 def add_months(day: date, months: int) -> date:
     """Add calendar months in one step, clamped to the end of the target month."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
     if not 1 <= year <= 9999:
-        raise InputError("that date is out of range")
+        raise InputError(OUT_OF_RANGE)
     last = _days_in_month(year, month)
     return date(year, month, min(day.day, last))
 
@@ -106,7 +109,7 @@ def _shift(day: date, count: int, unit: str) -> date:
         months = {"m": 1, "q": 3, "y": 12}[unit] * count
         return add_months(day, months)
     except OverflowError:
-        raise InputError("that date is out of range") from None
+        raise InputError(OUT_OF_RANGE) from None
 
 
 def parse_duration(text: str) -> Duration:

@@ -117,7 +117,7 @@ def _parser_message(error) -> str:
     message = error.format_message().rstrip(". ")
     ctx = getattr(error, "ctx", None)
     if ctx is None:
-        return message
+        return f"{message} (see 'netcadence --help')"
     return f"{message} (see '{ctx.command_path} --help')"
 
 

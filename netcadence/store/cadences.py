@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from netcadence.dates import Duration, parse_duration
@@ -56,6 +57,8 @@ def choose(db: Database, text: str) -> CadenceChoice:
     try:
         return CadenceChoice(None, wanted, inline_cadence(wanted))
     except InputError:
+        if re.fullmatch(r"[0-9]+\s*[dwmqy]", wanted.lower()):
+            raise  # meant as a duration: its own error says what is wrong with it
         names = [name for (name,) in db.rows("SELECT name FROM cadence")]
         names += ["daily", "weekly", "biweekly", "monthly", "quarterly", "yearly"]
         raise InputError(

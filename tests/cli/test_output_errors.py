@@ -110,6 +110,16 @@ def test_parser_errors_say_what_is_wrong_and_where_help_is(nc):
     assert "(see 'netcadence due --help')" in result.err
     missing = nc("log")
     assert "Missing argument" in missing.err and "netcadence log --help" in missing.err
+    no_value = nc("log", "ana", "-c")
+    assert no_value.code == 2 and "requires an argument" in no_value.err
+    assert "--help" in no_value.err and no_value.err.count("\n") == 1
+
+
+def test_values_out_of_range_say_how_far_they_may_go(ok, nc):
+    ok("add", "Ana Ruiz")
+    assert "at most 1000y" in nc("add", "Bo", "--cadence", "1001y").err
+    assert "year 1 to 9999" in nc("log", "ana", "--when", "99999999999 days ago").err
+    assert ok("list", "--json").json()[0]["last_touch"] is None
 
 
 def test_suggestions_where_one_exists(ok, nc):
