@@ -293,3 +293,18 @@ def test_a_closed_pipe_ends_quietly(db_url, ok, tmp_path, args):
     command.stdout.close()
     status = command.wait(timeout=60)
     assert (status, command.stderr.read()) == (0, b"")
+
+
+@pytest.mark.sqlite_only
+def test_json_is_utf8_whatever_the_locale_says(db_url, ok, tmp_path):
+    ok("add", "Zoë Núñez")
+    env = {**os.environ, "NETCADENCE_DB": db_url, "NETCADENCE_TODAY": "2026-11-23",
+           "NETCADENCE_CONFIG": str(tmp_path / "config.toml"), "PYTHONIOENCODING": "ascii"}
+    shown = subprocess.run([*NETCADENCE, "show", "zoe", "--json"], env=env, capture_output=True)
+    assert shown.returncode == 0, shown.stderr
+    import json
+
+    assert json.loads(shown.stdout.decode("utf-8"))["name"] == "Zoë Núñez"
+    listed = subprocess.run([*NETCADENCE, "list"], env=env, capture_output=True)
+    assert listed.returncode == 0 and listed.stderr == b""
+    assert b"Zo? N??ez" in listed.stdout  # what ASCII cannot hold shows as '?'

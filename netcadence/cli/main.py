@@ -7,6 +7,7 @@ import sys
 
 
 def run(argv: list[str] | None = None) -> None:
+    _tolerate_narrow_encodings()
     try:
         code = dispatch(argv)
     except KeyboardInterrupt:
@@ -19,6 +20,17 @@ def run(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         code = _closed_pipe()
     sys.exit(code)
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Where stdout cannot take every character (PYTHONIOENCODING=ascii, an old locale),
+    a name it cannot write shows as '?' instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError):
+                pass
 
 
 def _closed_pipe() -> int:

@@ -20,9 +20,17 @@ def on_terminal() -> bool:
 
 
 def emit_json(data: Any) -> None:
+    """JSON on stdout, in UTF-8 whatever the locale's encoding (PYTHONIOENCODING, LANG=C)."""
     import json  # only for --json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def say(text: str = "") -> None:
