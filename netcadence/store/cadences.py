@@ -95,6 +95,13 @@ def define(db: Database, cadence: Cadence, *, replace: bool) -> tuple[int, bool]
         raise InputError(
             f"a cadence named {cadence.name!r} exists; add --replace to redefine it"
         )
+    # Names are found whatever their case (choose): two that differ only in case
+    # could not both be named.
+    twin = db.value("SELECT name FROM cadence WHERE lower(name) = ? AND name <> ?",
+                    (cadence.name.lower(), cadence.name))
+    if twin is not None:
+        raise InputError(f"a cadence named {twin!r} exists; names differ by more than "
+                         f"case: redefine {twin!r} with --replace, or choose another name")
     every = str(cadence.every) if cadence.every else None
     if existing is None:
         cadence_id = db.insert(

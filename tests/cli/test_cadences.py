@@ -107,6 +107,15 @@ def test_redefine_needs_replace(ok, nc):
     assert show(ok, "ana")["next_due"] == "2026-11-30"
 
 
+def test_names_that_differ_only_in_case_are_one_name(ok, nc):
+    ok("cadence", "define", "Keep", "--every", "1m")
+    result = nc("cadence", "define", "keep", "--every", "3m")
+    assert result.code == 1 and "'Keep'" in result.err and result.out == ""
+    assert list(cadences(ok)) == ["Keep"]
+    ok("add", "Ana", "--cadence", "KEEP")
+    assert show(ok, "ana")["cadence"] == "Keep"
+
+
 # --- set --------------------------------------------------------------------------
 
 
