@@ -249,8 +249,16 @@ def find_exact(db: Database, query: str) -> list[ContactRef]:
 def one_of(query: str, found: list[ContactRef]) -> ContactRef:
     if len(found) == 1:
         return found[0]
-    listed = ", ".join(f"{c.name} ({c.slug})" for c in sorted(found, key=lambda c: c.slug))
-    raise Ambiguous(f"{query.strip()!r} matches several contacts: {listed}; name one by its slug")
+    ordered = sorted(found, key=lambda c: c.slug)
+    listed = ", ".join(
+        f"{c.name} ({c.slug}{', archived' if c.archived else ''})" for c in ordered[:SHOWN])
+    if len(ordered) > SHOWN:
+        listed += f" and {len(ordered) - SHOWN} more"
+    raise Ambiguous(f"{query.strip()!r} matches {len(ordered)} contacts: {listed}; "
+                    "name one by its slug")
+
+
+SHOWN = 10  # candidates named in an error: the line stays readable
 
 
 def words_match(wanted: list[str], words: list[str], used: frozenset[int] = frozenset()) -> bool:

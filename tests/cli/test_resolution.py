@@ -69,6 +69,19 @@ def test_two_contacts_with_one_name_are_ambiguous(ok, nc):
     assert ok("show", "ana-ruiz-2", "--json").json()["touches"]
 
 
+def test_an_archived_candidate_is_marked_and_a_long_list_is_cut(ok, nc):
+    ok("add", "Ana Ruiz")
+    ok("add", "Ana Ruiz")
+    ok("archive", "ana-ruiz-2")
+    assert "Ana Ruiz (ana-ruiz-2, archived)" in nc("show", "Ana Ruiz").err
+    for number in range(12):
+        ok("add", f"Bo {number:02}")
+    result = nc("show", "bo")
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert "matches 12 contacts" in result.err and "bo-09" in result.err
+    assert "bo-10" not in result.err and "and 2 more" in result.err
+
+
 def test_unknown_suggests_closest_and_writes_nothing(people, nc, ok):
     result = nc("log", "Ana Ruis", "-c", "call")
     assert result.code == 1 and result.out == ""
