@@ -74,6 +74,9 @@ def touch_edit(
 ) -> None:
     """Fix a touch; due dates, steps and statuses follow."""
     number = _touch_id(touch_id)
+    if all(value is None for value in (when, channel_, note, inbound, give, ask)):
+        raise InputError("nothing to change; give at least one option such as --when, "
+                         "--channel or --note (see 'netcadence touch edit --help')")
     day = past_date(when)
     if day is not None:
         touch_store.check_not_future(day, today())

@@ -252,6 +252,14 @@ def test_touch_edit_bad_values_change_nothing(ok, nc, args):
     assert last_touch(ok, "bob") == touch
 
 
+def test_touch_edit_without_an_option_is_an_error(ok, nc):
+    ok("log", "bob", "--new", "--when", "2026-11-20")
+    touch = last_touch(ok, "bob")
+    result = nc("touch", "edit", touch["id"])
+    assert result.code == 1 and result.out == "" and "nothing to change" in result.err
+    assert last_touch(ok, "bob") == touch
+
+
 def test_touch_edit_moves_status_back(ok):
     ok("cadence", "define", "chase", "--every", "1m", "--give-up-after", "2")
     ok("add", "Ana", "--cadence", "chase", today="2026-11-01")
