@@ -141,9 +141,13 @@ def print_dormant(rows: list[dict], days: int) -> None:
     say(f"{len(rows)} contact{'s' if len(rows) != 1 else ''} silent for {days} days or more")
 
 
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
 def print_plan(planned: list[Planned], *, capacity: int | None, days: int) -> None:
     if not planned:
-        say(f"Nothing to plan in the next {days} days.")
+        say(f"Nothing to plan in the next {_days(days)}.")
         return
     rows = []
     for p in planned:
@@ -152,6 +156,6 @@ def print_plan(planned: list[Planned], *, capacity: int | None, days: int) -> No
     table(["date", "name", "slug", "due", "status"], rows)
     unplaced = sum(1 for p in planned if p.day is None)
     limit = f"at most {capacity} a day" if capacity else "no daily limit"
-    say(f"{len(planned) - unplaced} planned over {days} days ({limit})"
+    say(f"{len(planned) - unplaced} planned over {_days(days)} ({limit})"
         + (f"; {unplaced} {'does' if unplaced == 1 else 'do'} not fit: raise capacity or plan "
            "more days" if unplaced else ""))

@@ -228,6 +228,10 @@ def test_plan_without_capacity(backlog):
     assert set(rows[0]) >= {"date", "slug", "name", "due"} and rows[0]["due"] == "2026-11-08"
 
 
+def test_plan_of_one_day_says_day(backlog):
+    assert "over 1 day (" in backlog("plan", "--days", "1").out
+
+
 def test_plan_with_capacity(backlog):
     backlog("config", "set", "capacity", "2")
     rows = backlog("plan", "--days", "3", "--json").json()
