@@ -153,4 +153,6 @@ def atomic_write(path: str | Path, data: bytes | Iterable[bytes]) -> None:
 
 def binary(name: str) -> InputError:
     return InputError(
-        f"{name!r} is a binary file, not a text export; give a CSV, vCard or JSON file")
+        f"{name!r} is a binary file, not a text export (or text in an encoding netcadence "
+        "does not read: UTF-16 needs its byte-order mark); give a CSV, vCard or JSON file, "
+        "best in UTF-8")
