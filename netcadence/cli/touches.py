@@ -156,10 +156,19 @@ def event(
         for query in met:
             ref = daily.contact_for_log(db, query, today(), new=True, cadence=None, day=day) if new else contact_store.resolve(db, query)
             people.setdefault(ref.id, ref)
-        touch_store.record_event(db, title, day, list(people), by=user_name(by))
-        schedule.refresh(db, today(), list(people))
-    names = ", ".join(f"{printable(r.name)} ({r.slug})" for r in people.values())
-    say(f"Recorded {printable(title)} on {day.isoformat()}: met {names}")
+        added = touch_store.record_event(db, title, day, list(people), by=user_name(by))
+        schedule.refresh(db, today(), added)
+
+    def named(ids):
+        return ", ".join(f"{printable(people[i].name)} ({people[i].slug})" for i in ids)
+
+    text = f"Recorded {printable(title)} on {day.isoformat()}"
+    if added:
+        text += f": met {named(added)}"
+    known = [i for i in people if i not in added]
+    if known:
+        text += f"{'; ' if added else ': '}already recorded there: {named(known)}"
+    say(text)
 
 
 @app.command(context_settings=NEGATIVE_VALUES)

@@ -118,9 +118,18 @@ def event_id(db: Database, name: str, day: date) -> int:
     return db.insert("INSERT INTO event (name, held_on) VALUES (?, ?)", (name, day.isoformat()))
 
 
-def record_event(db: Database, name: str, day: date, contact_ids: list[int], *, by: str | None) -> int:
-    """One event (known by its name and date) and an `event` touch with each person met."""
+def record_event(
+    db: Database, name: str, day: date, contact_ids: list[int], *, by: str | None,
+) -> list[int]:
+    """One event (known by its name and date) and an `event` touch with each person met.
+
+    Recording the event again adds only the people not yet recorded there: the ids
+    of those it added are returned.
+    """
     found = event_id(db, name, day)
-    for contact_id in contact_ids:
+    there = {cid for (cid,) in db.rows("SELECT contact_id FROM touch WHERE event_id = ?",
+                                       (found,))}
+    added = [contact_id for contact_id in contact_ids if contact_id not in there]
+    for contact_id in added:
         add(db, contact_id, day, channel="event", note=name, event_id=found, by=by)
-    return found
+    return added

@@ -317,6 +317,17 @@ def test_event_touches_each_person(ok):
     assert info(ok)["touches"] == 2
 
 
+def test_an_event_recorded_again_touches_each_person_once(ok):
+    ok("add", "Ana Ruiz")
+    ok("add", "Bob Lee")
+    ok("event", "Meetup", "--met", "ana")
+    out = ok("event", "Meetup", "--met", "ana", "--met", "bob").out
+    assert "met Bob Lee (bob-lee)" in out and "already recorded there: Ana Ruiz" in out
+    assert info(ok)["touches"] == 2
+    ok("event", "Meetup", "--when", "yesterday", "--met", "ana")  # another day: another event
+    assert info(ok)["touches"] == 3
+
+
 def test_event_new_creates_people(ok):
     ok("add", "Ana Ruiz")
     ok("event", "Meetup", "--met", "ana-ruiz", "--met", "Zed Zee", "--new")
