@@ -65,7 +65,7 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if _UTF8_SEQUENCE.search(data):
+        if _UTF8_SEQUENCE.search(data) or _cut_inside_a_character(error):
             raise _damaged(error, name, "utf-8") from None
         text = data.decode("cp1252", errors="replace")
     return _checked(text, name)
@@ -77,11 +77,19 @@ _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+def _cut_inside_a_character(error: UnicodeDecodeError) -> bool:
+    """The bytes stop in the middle of a character (the file was cut short)."""
+    return error.end >= len(error.object) and (
+        "end of data" in str(error.reason) or "truncated" in str(error.reason))
+
+
 def _damaged(error: UnicodeDecodeError, name: str, encoding: str) -> InputError:
-    decoded = error.object  # after the byte-order mark, if any: positions count from there
-    line = decoded.count(b"\n", 0, error.start) + 1
+    # error.object: the bytes decoded, after a UTF-8 byte-order mark (utf-8-sig drops
+    # it first) but with a UTF-16 one; positions count in those bytes.
     label = "UTF-16" if encoding == "utf-16" else "UTF-8"
-    if error.end >= len(decoded) and "end of data" in str(error.reason):
+    before = error.object[:error.start].decode(encoding, errors="replace")
+    line = before.count("\n") + 1
+    if _cut_inside_a_character(error):
         return InputError(f"{name!r} ends in the middle of a character (line {line}): it "
                           "seems cut short; export it again (nothing was imported)")
     return InputError(f"{name!r} is {label} but not valid {label} at line {line}: the file "

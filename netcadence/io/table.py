@@ -14,7 +14,7 @@ class Table:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
         self._rows = list(csv_rows(text))
-        self._cut_short = not text.endswith(("\n", "\r"))
+        self._no_line_end = not text.endswith(("\n", "\r"))
         self.warnings: list[tuple[int, str]] = []
         self.header_line = 0
         self.columns: list[str] = []
@@ -58,26 +58,25 @@ class Table:
             yield line, values
 
     def _check_last_row(self) -> None:
-        """Refuse a file that stops in the middle of its last row: no line end after it,
-        and fewer cells than the header and the row before it."""
-        data = [row for line, row in self._rows if line > self.header_line]
-        if not self._cut_short or not data:
+        """Refuse a file that stops in the middle of its last row.
+
+        The sign: the file does not end with a line break, every row before the last
+        has as many cells as the header (as exports always do), and the last row has
+        fewer. A hand-made file whose rows are ragged anyway is left alone.
+        """
+        data = [row for line, row in self._rows
+                if line > self.header_line and any(cell.strip() for cell in row)]
+        if not self._no_line_end or not data:
             return
-        last = data[-1]
-        before = data[-2] if len(data) > 1 else self.columns
-        if len(last) < min(len(self.columns), len(before)):
-            line = self._rows[-1][0]
+        width = len(self.columns)
+        if len(data[-1]) < width and all(len(row) == width for row in data[:-1]):
             raise InputError(
-                f"line {line}: the last row stops after {len(last)} of "
-                f"{len(self.columns)} columns; the file seems cut short; export it again "
-                "(nothing was imported)")
+                f"line {self._rows[-1][0]}: the last row stops after {len(data[-1])} of "
+                f"{width} columns, with no line end: the file seems cut short; export it "
+                "again, or end it with a line break if it is complete (nothing was imported)")
 
     def count(self) -> int:
         return sum(1 for line, _ in self._rows if line > self.header_line)
 
     def warn(self, line: int, text: str) -> None:
-        if self._cut_short and self._rows and line == self._rows[-1][0]:
-            reason = text.split(";")[0]
-            raise InputError(f"line {line}: {reason}, and this last row has no line end: the "
-                             "file seems cut short; export it again (nothing was imported)")
         self.warnings.append((line, text))

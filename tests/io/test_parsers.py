@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -54,6 +55,17 @@ def test_split_tags():
 ])
 def test_decoding(data):
     assert decode(data, "f.csv").splitlines()[1] == "Anä,a@x.example"
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"Name,Email\nJos\xc3", "ends in the middle of a character (line 2)"),
+    ("Name\nAnä\nBö\n".encode("utf-16")[:-1], "ends in the middle of a character (line 3)"),
+    ("Name\nAnä\n".encode() + b"B\xffo\n", "not valid UTF-8 at line 3"),
+    ("Name\nAnä\n".encode("utf-8-sig") + b"B\xffo\n", "not valid UTF-8 at line 3"),
+])
+def test_damaged_text_is_refused_with_its_line(data, words):
+    with pytest.raises(InputError, match=re.escape(words)):
+        decode(data, "f.csv")
 
 
 def test_binary_is_refused():
