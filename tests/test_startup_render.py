@@ -91,3 +91,8 @@ def test_a_combining_accent_takes_no_column(monkeypatch, capsys):
         "Bob    bob",
     ]
     assert output._width("e\u0301mile") == 5 and output._width("李") == 2
+    capsys.readouterr()
+    output.table(["name", "slug"], [("李", "li"), ("Jose\u0301", "jose"), ("Bob", "bob")])
+    assert capsys.readouterr().out.splitlines() == [  # one column wider, one narrower
+        "name  slug", "李    li", "Jose\u0301  jose", "Bob   bob",
+    ]

@@ -125,7 +125,9 @@ def _aligned(
     uneven: set[int] = set()  # lines (0: the header) where width and length differ
     for header, (column, joined) in zip(headers, columns, strict=True):
         width = max(len(header), max(map(len, column), default=0))
-        if _width(header) != len(header) or _width(joined) != len(joined):
+        # Per cell only where some character may not take one column (wide and
+        # combining ones could even out over a whole column).
+        if _NOT_ONE_COLUMN.search(header) or _NOT_ONE_COLUMN.search(joined):
             width = 0
             for line, cell in enumerate((header, *column)):
                 shown = _width(cell)
