@@ -52,13 +52,23 @@ def main(
 
 def _json_defaults(ctx: typer.Context, name: str) -> dict:
     """`netcadence --json CMD` is `netcadence CMD --json`: --json becomes the default of
-    CMD's own option (of every command in a group that has one). A command that prints
-    no JSON refuses it, as the parser refuses an option it does not know."""
+    CMD's own option. A command that prints no JSON refuses it, as the parser refuses
+    an option it does not know."""
     command = ctx.command.get_command(ctx, name)  # type: ignore[attr-defined]
     subcommands = getattr(command, "commands", None)
-    if subcommands is not None:
-        return {name: {sub: {"json": True} for sub, leaf in subcommands.items()
-                       if any(param.name == "json" for param in leaf.params)}}
+    if subcommands is None:
+        _refuse_json_unless_printed(command, name)
+        return {name: {"json": True}}
+    # A group (cadence, goal, touch…): the command is the first word after its name.
+    words = (ctx.obj or {}).get("argv", [])
+    after = words[words.index(name) + 1:] if name in words else []
+    leaf = next((word for word in after if not word.startswith("-")), None)
+    if leaf not in subcommands:
+        return {}  # the group's own error (no command, an unknown one) comes next
+    _refuse_json_unless_printed(subcommands[leaf], f"{name} {leaf}")
+    return {name: {leaf: {"json": True}}}
+
+
+def _refuse_json_unless_printed(command, name: str) -> None:
     if not any(param.name == "json" for param in command.params):
         raise typer.BadParameter(f"'{name}' prints no JSON", param_hint="'--json'")
-    return {name: {"json": True}}

@@ -91,7 +91,9 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
 
     def work() -> int:
         try:
-            result = command.main(args=argv, prog_name="netcadence", standalone_mode=False)
+            words = sys.argv[1:] if argv is None else list(argv)
+            result = command.main(args=words, prog_name="netcadence", standalone_mode=False,
+                                  obj={"argv": words})
             return result if isinstance(result, int) else 0
         except Exit as done:
             return done.exit_code

@@ -179,6 +179,12 @@ def test_json_before_a_command_is_the_commands_own_json(network, nc):
     assert (refused.code, refused.out) == (2, "")
     assert "--json" in refused.err and len(refused.err.strip().splitlines()) == 1
     assert ok("show", "wes", "--json").json()["touches"] == before
+    for command in (["cadence", "define", "m", "--every", "1m"],
+                    ["goal", "add", "g", "--count", "1"]):
+        refused = nc("--json", *command)
+        assert refused.code == 2 and "prints no JSON" in refused.err, command
+    assert "m" not in [c["name"] for c in ok("cadence", "list", "--json").json()]
+    assert ok("goal", "list", "--json").json() == []
 
 
 @pytest.mark.parametrize(
