@@ -50,10 +50,9 @@ def choose(db: Database, text: str) -> CadenceChoice:
     """A defined cadence's name, or else an inline duration such as `2w`."""
     wanted = text.strip()
     row = db.row("SELECT id FROM cadence WHERE name = ?", (wanted,))
-    if row is None:
-        row = db.row("SELECT id FROM cadence WHERE lower(name) = ?", (wanted.lower(),))
-    if row is not None:
-        return CadenceChoice(row[0], None, load_cadences(db)[row[0]])
+    found = row[0] if row is not None else _same_but_case(db, wanted)
+    if found is not None:
+        return CadenceChoice(found, None, load_cadences(db)[found])
     try:
         return CadenceChoice(None, wanted, inline_cadence(wanted))
     except InputError:
@@ -88,6 +87,14 @@ def parse_step(text: str) -> Step:
     return Step(offset, channel, label)
 
 
+def _same_but_case(db: Database, name: str) -> int | None:
+    """The cadence whose name is `name` in another case, by Python's folding (SQLite's
+    lower() folds ASCII alone, PostgreSQL's all of Unicode)."""
+    wanted = name.casefold()
+    return next((cadence_id for cadence_id, other in db.rows("SELECT id, name FROM cadence")
+                 if other.casefold() == wanted), None)
+
+
 def define(db: Database, cadence: Cadence, *, replace: bool) -> tuple[int, bool]:
     """Store a cadence; returns its id and whether it replaced an existing one."""
     existing = db.value("SELECT id FROM cadence WHERE name = ?", (cadence.name,))
@@ -97,9 +104,9 @@ def define(db: Database, cadence: Cadence, *, replace: bool) -> tuple[int, bool]
         )
     # Names are found whatever their case (choose): two that differ only in case
     # could not both be named.
-    twin = db.value("SELECT name FROM cadence WHERE lower(name) = ? AND name <> ?",
-                    (cadence.name.lower(), cadence.name))
-    if twin is not None:
+    twin_id = _same_but_case(db, cadence.name)
+    twin = db.value("SELECT name FROM cadence WHERE id = ?", (twin_id,)) if twin_id else None
+    if twin is not None and twin != cadence.name:
         raise InputError(f"a cadence named {twin!r} exists; names differ by more than "
                          f"case: redefine {twin!r} with --replace, or choose another name")
     every = str(cadence.every) if cadence.every else None

@@ -114,6 +114,10 @@ def test_names_that_differ_only_in_case_are_one_name(ok, nc):
     assert list(cadences(ok)) == ["Keep"]
     ok("add", "Ana", "--cadence", "KEEP")
     assert show(ok, "ana")["cadence"] == "Keep"
+    ok("cadence", "define", "Été", "--every", "2m")  # the same on SQLite and PostgreSQL
+    assert nc("cadence", "define", "été", "--every", "3m").code == 1
+    ok("add", "Bob", "--cadence", "ÉTÉ")
+    assert show(ok, "bob")["cadence"] == "Été"
 
 
 # --- set --------------------------------------------------------------------------
