@@ -74,7 +74,7 @@ def set_(
         schedule.refresh(db, today(), [ref.id], enroll=enroll)
     from netcadence.cli.daily import next_due_text
 
-    say(f"{printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id)}")
+    say(f"{printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id, today())}")
 
 
 @cadence_app.command("tag")

@@ -209,7 +209,7 @@ def resume(
     from netcadence.cli.daily import next_due_text
 
     # As `log` says it: a contact set aside as unresponsive stays so when resumed.
-    say(f"Resumed {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id)}")
+    say(f"Resumed {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id, today())}")
 
 
 @app.command()

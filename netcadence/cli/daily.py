@@ -129,7 +129,7 @@ def log_touch(
     if ask and not give and given_before == 0:
         warn(f"you have never given to {printable(ref.name)}; give before you ask")
     say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on {day.isoformat()}; "
-        + next_due_text(db, ref.id))
+        + next_due_text(db, ref.id, today))
 
 
 def contact_for_log(
@@ -156,7 +156,7 @@ def contact_for_log(
     return ref
 
 
-def next_due_text(db: Database, contact_id: int) -> str:
+def next_due_text(db: Database, contact_id: int, today: date) -> str:
     """What the contact's schedule says now, in one phrase."""
     row = db.row(
         "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since, "
@@ -166,6 +166,12 @@ def next_due_text(db: Database, contact_id: int) -> str:
     next_due, step, steps, action, label, unresponsive, archived = row
     if archived:
         return "archived, so never due"
+    paused = db.row(
+        "SELECT until FROM pause WHERE contact_id = ? AND ended_on IS NULL "
+        "AND (until IS NULL OR until > ?)", (contact_id, today.isoformat()),
+    )
+    if paused is not None:
+        return f"paused until {paused[0]}" if paused[0] else "paused until resumed"
     if unresponsive:
         return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
     if not label:

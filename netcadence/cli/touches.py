@@ -90,7 +90,7 @@ def touch_edit(
             give=give, ask=ask,
         )
     ref = contact_store.ref(db, touch.contact_id)
-    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id)}")
+    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id, today())}")
 
 
 @touch_app.command("rm", context_settings=NEGATIVE_VALUES)
@@ -106,7 +106,7 @@ def touch_rm(
     confirm(f"Remove touch {number} ({touch.day} {touch.channel}) with {ref.name}?", yes)
     with db.write():
         touch_store.remove(db, touch, today())
-    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): {daily.next_due_text(db, ref.id)}")
+    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): {daily.next_due_text(db, ref.id, today())}")
 
 
 @app.command()
@@ -186,10 +186,10 @@ def snooze(
         ref = contact_store.resolve(db, contact)
         pauses.snooze(db, ref, today(), target)
     if target is None:
-        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id)}")
+        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id, today())}")
     else:
         say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
-            f"{daily.next_due_text(db, ref.id)}")
+            f"{daily.next_due_text(db, ref.id, today())}")
         last = db.value("SELECT last_touch FROM contact WHERE id = ?", (ref.id,))
         if last is not None and last >= today().isoformat():
             warn(f"{printable(ref.name)} already has a touch today, and a touch dated on or "

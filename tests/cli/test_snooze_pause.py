@@ -114,6 +114,13 @@ def test_pause_hides_from_due_and_resume_shifts_the_clock(ana):
     assert due_slugs(ok, "2026-11-22") == ["ana"]
 
 
+def test_a_touch_while_paused_says_the_contact_is_paused(ana):
+    ok = ana
+    ok("pause", "ana", "--until", "2026-12-20", today="2026-11-20")
+    out = ok("log", "ana", "-c", "email", today="2026-11-21").out
+    assert "paused until 2026-12-20" in out and "next due" not in out
+
+
 def test_pause_until_resumes_on_its_date_with_the_shift(ana):
     ok = ana
     out = ok("pause", "ana", "--until", "2026-11-15", today="2026-11-05").out
