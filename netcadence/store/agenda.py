@@ -52,8 +52,10 @@ def _scheduled(db: Database, today: date, tag: str | None) -> tuple[str, list]:
     where = "NOT c.archived AND c.unresponsive_since IS NULL"
     params: list = []
     # Checking each row for a pause costs more than the rest of the agenda's query;
-    # most days no contact is paused at all.
-    if db.row("SELECT 1 FROM pause WHERE contact_id IS NOT NULL AND ended_on IS NULL LIMIT 1"):
+    # most days no contact is paused at all (a pause whose --until date has passed
+    # stays open in the table, but pauses nobody).
+    if db.row("SELECT 1 FROM pause WHERE contact_id IS NOT NULL AND ended_on IS NULL "
+              "AND (until IS NULL OR until > ?) LIMIT 1", (today.isoformat(),)):
         where += (
             " AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
             "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))"
