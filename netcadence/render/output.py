@@ -48,9 +48,14 @@ _NOT_ONE_COLUMN = re.compile("[^\x00-\u02ff\u0370-\u0377]")
 _NO_COLUMN = frozenset({"Mn", "Me", "Cf"})  # combining marks, zero-width joiners
 
 
+def _uneven(text: str) -> bool:
+    """Whether some character of the text may take other than one column."""
+    return not text.isascii() and _NOT_ONE_COLUMN.search(text) is not None
+
+
 def _width(text: str) -> int:
     """Columns the text takes on a terminal: CJK characters two, combining marks none."""
-    if text.isascii() or not _NOT_ONE_COLUMN.search(text):
+    if not _uneven(text):
         return len(text)
     return sum(0 if unicodedata.category(ch) in _NO_COLUMN
                else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -127,7 +132,7 @@ def _aligned(
         width = max(len(header), max(map(len, column), default=0))
         # Per cell only where some character may not take one column (wide and
         # combining ones could even out over a whole column).
-        if _NOT_ONE_COLUMN.search(header) or _NOT_ONE_COLUMN.search(joined):
+        if _uneven(header) or _uneven(joined):
             width = 0
             for line, cell in enumerate((header, *column)):
                 shown = _width(cell)
