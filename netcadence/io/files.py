@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -64,32 +65,57 @@ def decode(data: bytes, name: str) -> str:
         raise binary(name)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if _UTF8_SEQUENCE.search(data) or _cut_inside_a_character(error):
-            raise _damaged(error, name, "utf-8") from None
+    except UnicodeDecodeError:
+        refuse_damaged_utf8([data], name)
         text = data.decode("cp1252", errors="replace")
     return _checked(text, name)
 
 
-# A character of two to four bytes as UTF-8 writes it; Windows-1252 text almost never
-# holds one (it would take such pairs as "Ã©").
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Text as UTF-8 writes it, read leniently: a byte that is not UTF-8 becomes U+FFFD.
+_WRITTEN_AS_UTF8 = re.compile("[^\x00-\x7f\ufffd]")
 
 
-def _cut_inside_a_character(error: UnicodeDecodeError) -> bool:
-    """The bytes stop in the middle of a character (the file was cut short)."""
-    return error.end >= len(error.object) and (
-        "end of data" in str(error.reason) or "truncated" in str(error.reason))
+def refuse_damaged_utf8(chunks: Iterable[bytes], name: str) -> None:
+    """For bytes that do not decode as UTF-8: refuse them if they were written as UTF-8
+    all the same (damaged, or cut in the middle of a character), and return if they are
+    Windows-1252.
+
+    The sign is more characters that decode as UTF-8 (two or more) than bytes that do
+    not. Windows-1252 text holds such pairs only by chance ("É®" reads as one UTF-8
+    character), and then next to its other accented letters, which do not decode.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    good = bad = lines = 0
+    first_bad: int | None = None
+    cut = False
+    for chunk in [*chunks, b""]:
+        text = decoder.decode(chunk, final=not chunk)
+        if not chunk:
+            cut = text == "\ufffd"
+        found = text.count("\ufffd")
+        if found and first_bad is None:
+            first_bad = lines + text.count("\n", 0, text.index("\ufffd")) + 1
+        bad += found
+        good += len(_WRITTEN_AS_UTF8.findall(text))
+        lines += text.count("\n")
+    if good < 2 or good <= bad:
+        return
+    if cut and bad == 1:
+        raise InputError(f"{name!r} ends in the middle of a character (line {first_bad}): "
+                         "it seems cut short; export it again (nothing was imported)")
+    raise InputError(f"{name!r} is UTF-8 but not valid UTF-8 at line {first_bad}: the file "
+                     "is damaged; export it again (nothing was imported)")
 
 
 def _damaged(error: UnicodeDecodeError, name: str, encoding: str) -> InputError:
+    """A file with a byte-order mark that does not decode as the mark says."""
     # error.object: the bytes decoded, after a UTF-8 byte-order mark (utf-8-sig drops
     # it first) but with a UTF-16 one; positions count in those bytes.
     label = "UTF-16" if encoding == "utf-16" else "UTF-8"
     before = error.object[:error.start].decode(encoding, errors="replace")
     line = before.count("\n") + 1
-    if _cut_inside_a_character(error):
+    reason = str(error.reason)
+    if error.end >= len(error.object) and ("end of data" in reason or "truncated" in reason):
         return InputError(f"{name!r} ends in the middle of a character (line {line}): it "
                           "seems cut short; export it again (nothing was imported)")
     return InputError(f"{name!r} is {label} but not valid {label} at line {line}: the file "

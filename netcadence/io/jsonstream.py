@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from json.scanner import make_scanner
 from typing import Any
 
-from netcadence.io.files import BOMS, binary, check_start, open_binary
+from netcadence.errors import InputError
+from netcadence.io.files import BOMS, binary, check_start, open_binary, refuse_damaged_utf8
 
 CHUNK = 1 << 20
 AHEAD = 1 << 16  # a value is decoded with at least this much of the file after it in the window
@@ -34,7 +35,7 @@ class Syntax(Exception):
 def encoding_of(path: str) -> str:
     """The encoding read_text would use for this file, found without holding the file.
 
-    Refuses missing, unreadable and binary files with the same messages as read_text.
+    Refuses missing, unreadable, binary and damaged files as read_text does.
     """
     with open_binary(path) as file:
         head = file.read(4)
@@ -42,13 +43,17 @@ def encoding_of(path: str) -> str:
         if head.startswith(bom):
             if _decodes(path, encoding):
                 return encoding
-            break
+            label = "UTF-16" if encoding == "utf-16" else "UTF-8"
+            raise InputError(f"{path!r} is {label} but not valid {label}: the file is "
+                             "damaged or cut short; export it again (nothing was imported)")
     if _decodes(path, "utf-8"):  # refuses a NUL byte as binary, as read_text does
         return "utf-8"
     with open_binary(path) as file:
         while chunk := file.read(CHUNK):
             if b"\x00" in chunk:
                 raise binary(path)
+    with open_binary(path) as file:
+        refuse_damaged_utf8(iter(lambda: file.read(CHUNK), b""), path)
     with open_binary(path) as file:
         check_start(file.read(4096).decode("cp1252", errors="replace"), path)
     return "cp1252"

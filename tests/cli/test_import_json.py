@@ -221,6 +221,18 @@ def test_files_that_are_refused(nc, ok, tmp_path, content, message):
     assert ok("list", "--json").json() == []
 
 
+def test_damaged_utf8_is_refused_and_windows_1252_read(nc, ok, tmp_path):
+    doc = {"netcadence": 1, "contacts": [{"name": "José Núñez"}, {"name": "Zoë"}]}
+    path = tmp_path / "in.json"
+    path.write_bytes(json.dumps(doc, ensure_ascii=False).encode().replace(b"Zo", b"Z\xffo"))
+    result = nc("import", "json", path)
+    assert result.code == 1 and "not valid UTF-8" in result.err and result.out == ""
+    assert ok("list", "--json").json() == []
+    path.write_bytes(json.dumps(doc, ensure_ascii=False).encode("cp1252"))
+    ok("import", "json", path)
+    assert {c["name"] for c in ok("list", "--json").json()} == {"José Núñez", "Zoë"}
+
+
 def test_large_json_import(ok, tmp_path):
     contacts = [{"name": f"Person {n}", "slug": f"person-{n}", "cadence": "monthly"}
                 for n in range(300)]

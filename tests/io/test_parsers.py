@@ -57,10 +57,19 @@ def test_decoding(data):
     assert decode(data, "f.csv").splitlines()[1] == "Anä,a@x.example"
 
 
+@pytest.mark.parametrize("text", [
+    "Name,Company\r\nAna,„Gruß“\r\n",  # ß“ and É® are UTF-8 pairs by chance
+    "Name\r\nJOSÉ\u00a0MARÍA\r\n", "Name\r\n«ÉTÉ» NESTLÉ®\r\n",
+    "Name\r\nAna\r\nCafé",  # no line end, a last byte that starts a UTF-8 character
+])
+def test_windows_1252_with_chance_utf8_pairs_is_read_as_such(text):
+    assert decode(text.encode("cp1252"), "f.csv") == text
+
+
 @pytest.mark.parametrize("data, words", [
-    (b"Name,Email\nJos\xc3", "ends in the middle of a character (line 2)"),
+    ("Name\nJosé\nZoë\n".encode() + b"Jos\xc3", "ends in the middle of a character (line 4)"),
     ("Name\nAnä\nBö\n".encode("utf-16")[:-1], "ends in the middle of a character (line 3)"),
-    ("Name\nAnä\n".encode() + b"B\xffo\n", "not valid UTF-8 at line 3"),
+    ("Name\nAnä\nZoë\n".encode() + b"B\xffo\n", "not valid UTF-8 at line 4"),
     ("Name\nAnä\n".encode("utf-8-sig") + b"B\xffo\n", "not valid UTF-8 at line 3"),
 ])
 def test_damaged_text_is_refused_with_its_line(data, words):
