@@ -59,10 +59,15 @@ def _json_defaults(ctx: typer.Context, name: str) -> dict:
     if subcommands is None:
         _refuse_json_unless_printed(command, name)
         return {name: {"json": True}}
-    # A group (cadence, goal, touch…): the command is the first word after its name.
-    words = (ctx.obj or {}).get("argv", [])
-    after = words[words.index(name) + 1:] if name in words else []
-    leaf = next((word for word in after if not word.startswith("-")), None)
+    # A group (cadence, goal, touch…): the command is the first word after its name,
+    # which is the first word that is neither a global option nor --db's value.
+    words = iter((ctx.obj or {}).get("argv", []))
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            break
+    leaf = next((word for word in words if not word.startswith("-")), None)
     if leaf not in subcommands:
         return {}  # the group's own error (no command, an unknown one) comes next
     _refuse_json_unless_printed(subcommands[leaf], f"{name} {leaf}")

@@ -47,6 +47,7 @@ def define(
     cadence = Cadence(title, steps, interval, stop_on_reply, give_up_after)
     db = current().db()
     with db.write():
+        cadences.refuse_case_twin(db, title)
         cadence_id, replaced = cadences.define(db, cadence, replace=replace)
         if replaced:
             schedule.refresh(db, today(), cadences.contacts_with(db, title))

@@ -284,10 +284,7 @@ class JsonImport:
         existing = next((c for c in cadence_store.load_cadences(self.db).values()
                          if c.name == name), None)
         if existing is None:
-            try:
-                cadence_store.define(self.db, cadence, replace=False)
-            except InputError as error:  # a cadence whose name differs only in case
-                raise _Bad(str(error)) from None
+            cadence_store.define(self.db, cadence, replace=False)
             self.summary.count("cadences added")
         elif existing != cadence:
             raise _Bad(f"a different cadence named {name!r} exists; kept it")

@@ -87,6 +87,19 @@ def parse_step(text: str) -> Step:
     return Step(offset, channel, label)
 
 
+def refuse_case_twin(db: Database, name: str) -> None:
+    """Names are found whatever their case (choose): a new cadence whose name differs
+    from another's only in case could not be named. (A JSON import keeps such pairs
+    that older versions allowed, so that its round trip stays exact.)"""
+    if db.value("SELECT id FROM cadence WHERE name = ?", (name,)) is not None:
+        return
+    twin_id = _same_but_case(db, name)
+    if twin_id is not None:
+        twin = db.value("SELECT name FROM cadence WHERE id = ?", (twin_id,))
+        raise InputError(f"a cadence named {twin!r} exists, and names must differ by more "
+                         f"than case: redefine {twin!r} with --replace, or choose another name")
+
+
 def _same_but_case(db: Database, name: str) -> int | None:
     """The cadence whose name is `name` in another case, by Python's folding (SQLite's
     lower() folds ASCII alone, PostgreSQL's all of Unicode)."""
@@ -102,13 +115,6 @@ def define(db: Database, cadence: Cadence, *, replace: bool) -> tuple[int, bool]
         raise InputError(
             f"a cadence named {cadence.name!r} exists; add --replace to redefine it"
         )
-    # Names are found whatever their case (choose): two that differ only in case
-    # could not both be named.
-    twin_id = _same_but_case(db, cadence.name)
-    twin = db.value("SELECT name FROM cadence WHERE id = ?", (twin_id,)) if twin_id else None
-    if twin is not None and twin != cadence.name:
-        raise InputError(f"a cadence named {twin!r} exists; names differ by more than "
-                         f"case: redefine {twin!r} with --replace, or choose another name")
     every = str(cadence.every) if cadence.every else None
     if existing is None:
         cadence_id = db.insert(

@@ -120,6 +120,22 @@ def test_names_that_differ_only_in_case_are_one_name(ok, nc):
     assert show(ok, "bob")["cadence"] == "Été"
 
 
+@pytest.mark.sqlite_only
+def test_case_twins_left_by_older_versions_still_work(ok, db_url, tmp_path):
+    import sqlite3
+
+    ok("cadence", "define", "Monthly", "--every", "1m")
+    with sqlite3.connect(db_url) as conn:  # as versions before the check allowed
+        conn.execute("INSERT INTO cadence (name, every, stop_on_reply) VALUES ('monthly', '3m', 0)")
+    ok("add", "Ana", "--cadence", "monthly")
+    ok("cadence", "define", "monthly", "--every", "6w", "--replace")
+    assert cadences(ok)["monthly"]["every"] == "6w" and cadences(ok)["Monthly"]["every"] == "1m"
+    exported = ok("export", "json").out
+    (tmp_path / "all.json").write_text(exported)
+    ok("--db", tmp_path / "copy.db", "import", "json", tmp_path / "all.json")
+    assert ok("--db", tmp_path / "copy.db", "export", "json").out == exported
+
+
 # --- set --------------------------------------------------------------------------
 
 
