@@ -14,7 +14,7 @@ class Table:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
         self._rows = list(csv_rows(text))
-        self._no_line_end = not text.endswith(("\n", "\r"))
+        self._no_line_end = not text.rstrip(" \t").endswith(("\n", "\r"))
         self.warnings: list[tuple[int, str]] = []
         self.header_line = 0
         self.columns: list[str] = []
@@ -64,15 +64,18 @@ class Table:
         has as many cells as the header (as exports always do), and the last row has
         fewer. A hand-made file whose rows are ragged anyway is left alone.
         """
-        data = [row for line, row in self._rows
+        data = [(line, row) for line, row in self._rows
                 if line > self.header_line and any(cell.strip() for cell in row)]
         if not self._no_line_end or not data:
             return
         width = len(self.columns)
-        if len(data[-1]) < width and all(len(row) == width for row in data[:-1]):
+        # the header's named columns: some exports end the header row with a comma
+        named = width - next((i for i, c in enumerate(reversed(self.columns)) if c), width)
+        line, last = data[-1]
+        if len(last) < named and all(len(row) == width for _, row in data[:-1]):
             raise InputError(
-                f"line {self._rows[-1][0]}: the last row stops after {len(data[-1])} of "
-                f"{width} columns, with no line end: the file seems cut short; export it "
+                f"line {line}: the last row stops after {len(last)} of "
+                f"{named} columns, with no line end: the file seems cut short; export it "
                 "again, or end it with a line break if it is complete (nothing was imported)")
 
     def count(self) -> int:

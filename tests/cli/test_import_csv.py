@@ -336,6 +336,8 @@ def test_a_damaged_csv_is_refused_whole(ok, nc, tmp_path, label, words):
 @pytest.mark.parametrize("text", [
     "Name,Email,Met,Phone\nAna Ruiz,ana@example.com\nBob Lee,bob@example.com",  # ragged rows
     "Name,Email,Met\nAna Ruiz,ana@example.com,2024-01-02\nBob Lee,bob@example.com,spring",
+    "Name,Email,Met,\nAna Ruiz,ana@example.com,2024-01-02,\nBob Lee,bob@example.com,2024-01-03",
+    "Name,Email,Met\nAna Ruiz,ana@example.com,2024-01-02\nBob Lee,bob@example.com\n   ",
 ])
 def test_a_complete_csv_without_a_final_line_end_imports(ok, tmp_path, text):
     path = tmp_path / "people.csv"
