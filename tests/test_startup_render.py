@@ -63,6 +63,17 @@ def test_wrap_keeps_every_character():
     assert output._shrink([7, 17], [7, 17], 1) is None
 
 
+def test_narrow_tables_fold_names_before_dates():
+    # status, name, slug, due, when, what, last touch: an agenda on 70 columns
+    widths, words = [8, 30, 33, 10, 8, 25, 10], [8, 22, 33, 10, 4, 9, 10]
+    narrower = output._shrink(widths, words, 58)
+    assert narrower is not None and sum(narrower) <= 58
+    assert (narrower[0], narrower[3], narrower[6]) == (8, 10, 10)  # whole words
+    assert min(narrower[1], narrower[2]) >= output.FOLDED_LEAST
+    squeezed = output._shrink(widths, words, 48)  # too narrow for that: everything folds
+    assert squeezed is not None and sum(squeezed) <= 48 and squeezed[3] < 10
+
+
 def test_a_piped_table_aligns_by_display_width_and_drops_control_characters(
     monkeypatch, capsys
 ):

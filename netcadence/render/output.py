@@ -220,19 +220,29 @@ def _styled_table(headers, cells, title, styles, row_styles) -> bool:
     return True
 
 
+SHORT_WORD = 12  # a date, a status ("unresponsive"), "in 10d"
+FOLDED_LEAST = 6  # columns folded so that short words stay whole keep this much
+
+
 def _shrink(widths: list[int], words: list[int], room: int) -> list[int] | None:
     """Narrow the widest columns first, as Rich collapses them, until the table fits.
 
-    Columns first wrap between words (down to their longest word); only when that is
-    not enough are words folded too.
+    Columns first wrap between words (down to their longest word); when that is not
+    enough, long words (names, slugs) fold while short ones (dates, statuses) stay
+    whole, as long as the folded columns keep a few characters; only then is every
+    word folded.
     """
     if len(widths) > room:
         return None
-    for floors in (words, [1] * len(widths)):
+    short = [word if word <= SHORT_WORD else 1 for word in words]
+    for floors in (words, short, [1] * len(widths)):
         cap = max(widths)
         while cap > 1 and sum(max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)) > room:
             cap -= 1
         narrower = [max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)]
+        if floors is short and any(n < min(w, FOLDED_LEAST) for n, w, f
+                                   in zip(narrower, widths, floors, strict=True) if f == 1):
+            continue  # names a few letters wide read worse than a folded date
         if sum(narrower) <= room:
             return narrower
     return None
