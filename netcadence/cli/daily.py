@@ -75,17 +75,15 @@ def _show_due(
     db = session.db()
     horizon = span.after(today) if span else today
     items = build_agenda(agenda.due_rows(db, today, horizon, tag), today, by_date=True)
-    if limit is not None:
-        items = items[:limit]
     if json:
         from netcadence.render.output import emit_json
 
-        emit_json([item.as_json() for item in items])
+        emit_json([item.as_json() for item in items[:limit]])
         return
     from netcadence.render.agenda import print_agenda
 
     print_agenda(
-        items, today=today, capacity=None if show_all else settings.capacity,
+        items, today=today, capacity=None if show_all else settings.capacity, limit=limit,
         vacation=agenda.vacation_until(db, today),
         next_up=None if items else agenda.next_up(db, today, tag),
         header=goal_lines(db, today),

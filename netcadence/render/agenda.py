@@ -21,8 +21,10 @@ def when_text(item: AgendaItem) -> str:
 
 def print_agenda(
     items: list[AgendaItem], *, today: date, capacity: int | None, vacation: str | None,
-    next_up: tuple[str, str, str] | None, header: list[str],
+    next_up: tuple[str, str, str] | None, header: list[str], limit: int | None = None,
 ) -> None:
+    """The table of the first rows (at most `capacity`, at most `limit`), then the counts
+    of the whole agenda and a line on the rows left out."""
     for line in header:
         say(line)
     if header:
@@ -36,7 +38,8 @@ def print_agenda(
             text += f" Next: {printable(next_up[0])} ({next_up[1]}) on {next_up[2]}."
         say(text)
         return
-    shown = items[:capacity] if capacity else items
+    by_limit = limit is not None and (not capacity or limit <= capacity)
+    shown = items[:limit] if by_limit else items[:capacity] if capacity else items
     # Built a column at a time; a long agenda has few distinct dates and days late,
     # so each is written once.
     dates: dict[date, str] = {}
@@ -64,7 +67,9 @@ def print_agenda(
     if upcoming:
         summary += f", {upcoming} upcoming"
     say(summary)
-    if len(shown) < len(items):
+    if len(shown) < len(items) and by_limit:
+        styled(f"{len(items) - len(shown)} more not shown (--limit {limit})", "dim")
+    elif len(shown) < len(items):
         styled(f"{len(items) - len(shown)} more wait beyond today's capacity of {capacity}; "
                "'netcadence due --all' shows them, 'netcadence plan' spreads them out", "dim")
 

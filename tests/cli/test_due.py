@@ -93,6 +93,8 @@ def test_due_tag_and_limit(network):
     assert [r["slug"] for r in due(network, "--limit", "2")] == ["wes-weekly", "quinn-quarterly"]
     out = network("due", "--limit", "1").out
     assert "Wes Weekly" in out and "Quinn" not in out
+    # the counts are the whole agenda's, and a line says what --limit left out
+    assert "2 overdue, 1 due today" in out and "2 more not shown (--limit 1)" in out
 
 
 def test_series_step_and_action_in_due(ok):
