@@ -131,14 +131,14 @@ def print_stats(data: dict[str, Any], *, by: bool) -> None:
 
 def print_dormant(rows: list[dict], days: int) -> None:
     if not rows:
-        say(f"No dormant contacts: everyone heard from you in the last {days} days.")
+        say(f"No dormant contacts: everyone heard from you in the last {_days(days)}.")
         return
     table(
         ["name", "slug", "status", "silent", "last touch"],
         [[r["name"], r["slug"], r["status"], f"{r['days_silent']}d", r["last_touch"] or "never"]
          for r in rows],
     )
-    say(f"{len(rows)} contact{'s' if len(rows) != 1 else ''} silent for {days} days or more")
+    say(f"{len(rows)} contact{'s' if len(rows) != 1 else ''} silent for {_days(days)} or more")
 
 
 def _days(count: int) -> str:
