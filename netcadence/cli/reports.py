@@ -7,6 +7,7 @@ Each checks what was typed before it prints anything.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from netcadence import config, dates
@@ -44,7 +45,9 @@ def parse_week(text: str, today: date) -> Period:
     except InputError:
         try:
             monday = dates.parse_date(text, today)
-        except InputError:
+        except InputError as error:
+            if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
+                raise  # a date, but not one on the calendar: its own error says so
             raise InputError(
                 f"{text.strip()!r} is not an ISO week; use e.g. 2026-W47 (weeks 1 to 52, "
                 "or 53 in long years) or a date in the week"

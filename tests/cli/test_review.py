@@ -96,6 +96,7 @@ def test_review_week_53(ok):
     ("2025-W53", "is not an ISO week"),  # 2025 has 52 weeks
     ("next year", "is not an ISO week"),
     ("2026-W50", "has not started yet"),
+    ("2026-02-30", "is not a date on the calendar"),
 ])
 def test_review_bad_week(ok, nc, week, message):
     result = nc("review", "--week", week)
