@@ -176,7 +176,7 @@ def _sgr(style: str | None) -> str | None:
 def _styled_table(headers, cells, title, styles, row_styles) -> bool:
     """The table as Rich draws it (no borders, bold header, folded to the terminal's width)."""
     widths = [max(map(_width, column)) for column in zip(headers, *cells, strict=True)]
-    room = _columns() - 2 * (len(widths) - 1)
+    room = terminal_width() - 2 * (len(widths) - 1)
     rows = [list(headers), *cells]
     lines_styles = ["bold", *(row_styles or [None] * len(cells))]
     if sum(widths) > room:
@@ -282,7 +282,7 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _columns() -> int:
+def terminal_width() -> int:
     """The terminal's width as Rich reads it: COLUMNS, else the terminal, else 80."""
     try:
         return int(os.environ["COLUMNS"])

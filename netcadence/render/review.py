@@ -6,7 +6,7 @@ from typing import Any
 
 from netcadence.engine.goals import GoalProgress, progress_bar
 from netcadence.engine.plan import Planned
-from netcadence.render.output import say, styled, table
+from netcadence.render.output import on_terminal, say, styled, table, terminal_width
 from netcadence.text import printable
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -98,11 +98,16 @@ def print_stats(data: dict[str, Any], *, by: bool) -> None:
     weeks = data["weeks"]
     styled(f"Touches since {data['since']}: {data['touches']} in {len(weeks)} weeks", "bold")
     counts = [w["touches"] for w in weeks]
-    say(f"  {sparkline(counts)}")
     top = max(counts, default=0)
+    spark, bar_width = sparkline(counts), BAR_WIDTH
+    if on_terminal():  # the latest weeks and bars that fit, rather than lines that wrap
+        room = terminal_width() - 2
+        spark = spark[-room:] if room > 0 else ""
+        bar_width = max(1, min(BAR_WIDTH, room - len("2026-W47  ") - len(f" {top}")))
+    say(f"  {spark}")
     say("")
     for week in weeks:
-        length = 0 if top == 0 else round(week["touches"] * BAR_WIDTH / top)
+        length = 0 if top == 0 else round(week["touches"] * bar_width / top)
         if week["touches"] and not length:
             length = 1
         say(f"  {week['week']}  {'█' * length}{' ' if length else ''}{week['touches']}")

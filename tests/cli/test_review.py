@@ -151,6 +151,17 @@ def test_stats_text_chart_and_by(ok):
     assert "By who logged them" in out and "alice" in out and "tester" in out
 
 
+def test_stats_chart_fits_a_narrow_terminal(ok, monkeypatch):
+    ok("log", "Ana Ruiz", "--new", "-c", "call", "--when", "2026-11-10")
+    ok("log", "ana", "-c", "email", "--when", "2026-11-11")
+    monkeypatch.setattr("netcadence.render.review.on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "30")
+    out = ok("stats", "--since", "40w").out
+    chart = [line for line in out.splitlines() if "█" in line or "▁" in line]
+    assert chart and all(len(line) <= 30 for line in chart), chart
+    assert "  2026-W46  " + "█" * 16 + " 2\n" in out  # the widest bar: 30 - 14 columns
+
+
 @pytest.mark.parametrize(("since", "message"), [
     ("abc", "neither a duration nor a date"),
     ("0w", "neither a duration nor a date"),
