@@ -32,8 +32,26 @@ def goal_table(found: list[GoalProgress]) -> None:
     )
 
 
-def _people(rows: list[dict], key: str = "date") -> str:
-    return ", ".join(f"{printable(r['name'])} ({r['slug']}, {r[key]})" for r in rows)
+def _people(rows: list[dict], key: str = "date") -> list[str]:
+    return [f"{printable(r['name'])} ({r['slug']}, {r[key]})" for r in rows]
+
+
+def _listed(items: list[str]) -> None:
+    """An indented list, comma-separated; on a terminal wrapped between its items to
+    the terminal's width, so that a week with many new contacts is not one line
+    hundreds of columns long."""
+    if not on_terminal():
+        say("  " + ", ".join(items))
+        return
+    width = terminal_width()
+    line = ""
+    for index, item in enumerate(items):
+        piece = item + ("," if index < len(items) - 1 else "")
+        if line and len(line) + 1 + len(piece) > width:
+            say(line)
+            line = ""
+        line = f"{line} {piece}" if line else ("  " if index == 0 else "    ") + piece
+    say(line)
 
 
 def _heading(text: str) -> None:
@@ -47,7 +65,7 @@ def print_review(data: dict[str, Any]) -> None:
     _heading(f"Touches: {data['touches']['total']} "
              f"({data['touches']['out']} out, {data['touches']['in']} in)")
     if channels:
-        say("  " + ", ".join(f"{ch} {n}" for ch, n in channels.items()))
+        _listed([f"{ch} {n}" for ch, n in channels.items()])
     if data["goals"]:
         _heading("Goals")
         for goal in data["goals"]:
@@ -72,7 +90,7 @@ def print_review(data: dict[str, Any]) -> None:
     ):
         if data[key]:
             _heading(f"{title}: {len(data[key])}")
-            say("  " + _people(data[key], field))
+            _listed(_people(data[key], field))
     if data["dormant"]:
         _heading(f"Dormant, worth reviving ({data['dormant_total']} silent ≥ "
                  f"{data['dormant_days']} days)")

@@ -151,6 +151,19 @@ def test_stats_text_chart_and_by(ok):
     assert "By who logged them" in out and "alice" in out and "tester" in out
 
 
+def test_review_lists_wrap_between_names_on_a_terminal(ok, monkeypatch):
+    for number in range(8):
+        ok("add", f"Person {number}")
+    monkeypatch.setattr("netcadence.render.review.on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = ok("review").out.splitlines()
+    start = lines.index("New contacts: 8") + 1
+    listed = lines[start:start + 8]
+    assert listed[0] == "  Person 0 (person-0, 2026-11-23),"
+    assert listed[1:8] == [f"    Person {n} (person-{n}, 2026-11-23)," for n in range(1, 7)] + [
+        "    Person 7 (person-7, 2026-11-23)"]
+
+
 def test_stats_chart_fits_a_narrow_terminal(ok, monkeypatch):
     ok("log", "Ana Ruiz", "--new", "-c", "call", "--when", "2026-11-10")
     ok("log", "ana", "-c", "email", "--when", "2026-11-11")
