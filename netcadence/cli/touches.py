@@ -65,7 +65,7 @@ def _touch_id(text: str):
 @touch_app.command("edit", context_settings=NEGATIVE_VALUES)
 def touch_edit(
     touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
-    when: When = None,
+    when: Annotated[Optional[str], typer.Option(help="The touch's new date.")] = None,
     channel_: Channel = None,
     note: Note = None,
     inbound: Annotated[Optional[bool], typer.Option("--in/--out", help="Direction.")] = None,
@@ -153,14 +153,18 @@ def event(
     db = current().db()
     with db.write():
         people: dict[int, ContactRef] = {}
+        created: set[int] = set()
         for query in met:
-            ref = daily.contact_for_log(db, query, today(), new=True, cadence=None, day=day) if new else contact_store.resolve(db, query)
+            ref, is_new = daily.contact_for_log(db, query, today(), new=new, cadence=None, day=day)
             people.setdefault(ref.id, ref)
+            if is_new:
+                created.add(ref.id)
         added = touch_store.record_event(db, title, day, list(people), by=user_name(by))
         schedule.refresh(db, today(), added)
 
     def named(ids):
-        return ", ".join(f"{printable(people[i].name)} ({people[i].slug})" for i in ids)
+        return ", ".join(f"{printable(people[i].name)} ({people[i].slug}"
+                         f"{', new' if i in created else ''})" for i in ids)
 
     text = f"Recorded {printable(title)} on {day.isoformat()}"
     if added:
