@@ -82,11 +82,12 @@ def _show_due(
         return
     from netcadence.render.agenda import print_agenda
 
+    next_up = None if items else agenda.next_up(db, today, tag)
     print_agenda(
         items, today=today, capacity=None if show_all else settings.capacity, limit=limit,
-        vacation=agenda.vacation_until(db, today),
-        next_up=None if items else agenda.next_up(db, today, tag),
+        vacation=agenda.vacation_until(db, today), next_up=next_up,
         header=goal_lines(db, today),
+        first_time=not items and not next_up and not db.value("SELECT 1 FROM contact LIMIT 1"),
     )
 
 
@@ -117,7 +118,7 @@ def log_touch(
         )
     db = session.db()
     with db.write():
-        ref = contact_for_log(db, query, today, new=new, cadence=cadence, day=day)
+        ref, created = contact_for_log(db, query, today, new=new, cadence=cadence, day=day)
         given_before, _ = touch_store.given_asked(db, ref.id)
         touch_id = touch_store.add(
             db, ref.id, day, channel=kind, direction="in" if inbound else "out",
@@ -126,23 +127,26 @@ def log_touch(
         schedule.refresh(db, today, [ref.id])
     if ask and not give and given_before == 0:
         warn(f"you have never given to {printable(ref.name)}; give before you ask")
+    if created:
+        say(f"Added {printable(ref.name)} ({ref.slug}), a new contact")
     say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on {day.isoformat()}; "
         + next_due_text(db, ref.id, today))
 
 
 def contact_for_log(
     db: Database, query: str, today: date, *, new: bool, cadence: str | None, day: date,
-) -> ContactRef:
-    """The contact a touch is for; with `new`, created unless it exists exactly."""
+) -> tuple[ContactRef, bool]:
+    """The contact a touch is for, and whether it was created: with `new`, it is unless
+    it exists exactly."""
     if not new:
-        return contact_store.resolve(db, query)
+        return contact_store.resolve(db, query), False
     exact = contact_store.find_exact(db, query)
     if exact:
         ref = contact_store.one_of(query, exact)
         if cadence is not None:
             cadences.assign(db, ref.id, cadences.choose(db, cadence))
             schedule.refresh(db, today, [ref.id], enroll={ref.id: day})
-        return ref
+        return ref, False
     email = query.strip() if contact_store.is_email(query) else None
     ref = contact_store.create(
         db, contact_store.NewContact(name=query, emails=[email] if email else []), today
@@ -151,7 +155,7 @@ def contact_for_log(
     if choice:
         cadences.assign(db, ref.id, cadences.choose(db, choice))
         schedule.refresh(db, today, [ref.id], enroll={ref.id: day})
-    return ref
+    return ref, True
 
 
 def next_due_text(db: Database, contact_id: int, today: date) -> str:

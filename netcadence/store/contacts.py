@@ -285,7 +285,7 @@ def unknown_message(db: Database, query: str) -> str:
         hint = "; did you mean " + " or ".join(
             f"{n} ({slug})" for n in suggestions for slug in names[n]) + "?"
     else:
-        hint = "; add it with 'netcadence add' or log with --new"
+        hint = "; add it with 'netcadence add', or give --new to create it"
     return f"no contact matches {query.strip()!r}{hint}"
 
 

@@ -328,9 +328,18 @@ def test_an_event_recorded_again_touches_each_person_once(ok):
     assert info(ok)["touches"] == 3
 
 
+def test_log_new_says_when_it_creates_the_contact(ok):
+    ok("add", "Bob Lee")
+    out = ok("log", "Bob", "--new", "-c", "call").out.splitlines()
+    assert out[0] == "Added Bob (bob), a new contact" and out[1].startswith("Logged touch")
+    out = ok("log", "Bob Lee", "--new").out
+    assert "a new contact" not in out and out.startswith("Logged touch")
+
+
 def test_event_new_creates_people(ok):
     ok("add", "Ana Ruiz")
-    ok("event", "Meetup", "--met", "ana-ruiz", "--met", "Zed Zee", "--new")
+    out = ok("event", "Meetup", "--met", "ana-ruiz", "--met", "Zed Zee", "--new").out
+    assert "Ana Ruiz (ana-ruiz), Zed Zee (zed-zee, new)" in out
     assert info(ok) == info(ok) | {"contacts": 2, "touches": 2}
     assert last_touch(ok, "zed-zee")["channel"] == "event"
 
