@@ -111,17 +111,22 @@ def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")]
     if json:
         emit_json([cadence_json(c, sorted(tags.get(c.name, []))) for c in found])
         return
+    inline = cadences.inline_tag_defaults(db)
     if not found:
         say("No cadences yet: 'netcadence cadence define monthly --every 1m' makes one.")
-        return
-    table(
-        ["name", "steps", "every", "options", "tags"],
-        [
-            [c.name, " → ".join(_step_text(s) for s in c.steps) or "-",
-             str(c.every) if c.every else "-", _options(c), ", ".join(sorted(tags.get(c.name, [])))]
-            for c in found
-        ],
-    )
+    else:
+        table(
+            ["name", "steps", "every", "options", "tags"],
+            [
+                [c.name, " → ".join(_step_text(s) for s in c.steps) or "-",
+                 str(c.every) if c.every else "-", _options(c),
+                 ", ".join(sorted(tags.get(c.name, [])))]
+                for c in found
+            ],
+        )
+    if inline:
+        say("Tag defaults given as a duration: "
+            + ", ".join(f"{printable(tag)} → {every}" for tag, every in inline))
 
 
 def cadence_json(cadence: Cadence, tags: list[str]) -> dict:

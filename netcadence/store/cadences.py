@@ -254,6 +254,12 @@ def set_tag_default(db: Database, tag: str, choice: CadenceChoice | None) -> lis
     return [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]
 
 
+def inline_tag_defaults(db: Database) -> list[tuple[str, str]]:
+    """Tag defaults given as a duration (`cadence tag client monthly`): (tag, duration)."""
+    return sorted(db.rows(
+        "SELECT tag, cadence_inline FROM tag_default WHERE cadence_id IS NULL"))
+
+
 def tags_by_cadence(db: Database) -> dict[str, list[str]]:
     """The tags each defined cadence is the default of."""
     found: dict[str, list[str]] = {}

@@ -75,6 +75,14 @@ def test_empty_cadence_list(ok):
     assert "cadence define" in ok("cadence", "list").out
 
 
+def test_cadence_list_shows_tag_defaults_given_as_durations(ok):
+    ok("cadence", "tag", "client", "monthly")
+    ok("cadence", "tag", "Friend", "3m")
+    assert "Tag defaults given as a duration: client → monthly, friend → 3m" in ok(
+        "cadence", "list").out
+    assert ok("cadence", "list", "--json").json() == []
+
+
 @pytest.mark.parametrize(
     "args",
     [
