@@ -22,6 +22,7 @@ def when_text(item: AgendaItem) -> str:
 def print_agenda(
     items: list[AgendaItem], *, today: date, capacity: int | None, vacation: str | None,
     next_up: tuple[str, str, str] | None, header: list[str], limit: int | None = None,
+    first_time: bool = False,
 ) -> None:
     """The table of the first rows (at most `capacity`, at most `limit`), then the counts
     of the whole agenda and a line on the rows left out."""
@@ -37,6 +38,10 @@ def print_agenda(
         if next_up:
             text += f" Next: {printable(next_up[0])} ({next_up[1]}) on {next_up[2]}."
         say(text)
+        if first_time:  # an empty database: say how to begin
+            say("No contacts yet: add one with 'netcadence add \"Ana Ruiz\" --cadence 2w', "
+                "or log a first touch with 'netcadence log \"Ana Ruiz\" --new'; "
+                "'netcadence demo' shows a sample network.")
         return
     by_limit = limit is not None and (not capacity or limit <= capacity)
     shown = items[:limit] if by_limit else items[:capacity] if capacity else items

@@ -217,6 +217,14 @@ def test_vacation_empties_the_agenda(network):
     assert len(due(ok)) == 3
 
 
+def test_an_empty_database_says_how_to_begin(ok):
+    out = ok("due").out
+    assert "No contacts yet" in out and "netcadence add" in out and "--new" in out
+    assert ok("due", "--json").json() == []
+    ok("add", "Ana")
+    assert "No contacts yet" not in ok("due").out
+
+
 def test_nothing_due_names_the_next_one(ok):
     ok("add", "Zoe", "--cadence", "2w")
     ok("add", "Ana B", "--cadence", "2w")
