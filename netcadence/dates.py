@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from netcadence.errors import InputError
 
 NOMINAL_DAYS = {"d": 1.0, "w": 7.0, "m": 30.44, "q": 91.31, "y": 365.25}
-_LONGEST_DAYS = 1000 * 365.25
+# The longest duration in each unit: 1000 years.
+_LONGEST = {"d": 365_250, "w": 52_178, "m": 12_000, "q": 4_000, "y": 1_000}
 _UNIT_WORDS = {
     "d": "d", "day": "d", "days": "d",
     "w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
@@ -56,10 +57,21 @@ def parse_iso(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(f"{text.strip()} is not a date on the calendar") from None
+        raise InputError(f"{text.strip()} is not a date on the calendar; check the month "
+                         "(1 to 12) and the day (28 to 31 by month)") from None
 
 
 OUT_OF_RANGE = "that date is out of range: dates go from year 1 to 9999; give a nearer one"
+
+
+def _quoted(text: str) -> str:
+    """What the user typed, quoted, and cut if it would make the error line a page long."""
+    cleaned = text.strip()
+    return repr(cleaned if len(cleaned) <= 40 else cleaned[:40] + "…")
+
+
+class DurationTooLong(InputError):
+    """A duration that reaches past the calendar's end."""
 
 
 def add_months(day: date, months: int) -> date:
@@ -119,22 +131,30 @@ def parse_duration(text: str) -> Duration:
         return Duration(*_NAMED_DURATIONS[cleaned])
     match = _DURATION_RE.match(cleaned)
     if match and match.group(2) in _UNIT_WORDS:
-        count = int(match.group(1))
+        unit = _UNIT_WORDS[match.group(2)]
+        digits = match.group(1)
+        # Dates beyond year 9999 do not exist; refuse here rather than mid-computation
+        # (and before int() meets thousands of digits).
+        if len(digits) > 9 or int(digits) > _LONGEST[unit]:
+            most = "" if unit == "y" else f" ({_LONGEST[unit]:,}{unit})"
+            raise DurationTooLong(f"{_quoted(text)} is too long; a duration is at most "
+                                  f"1000y{most}")
+        count = int(digits)
         if count >= 1:
-            found = Duration(count, _UNIT_WORDS[match.group(2)])
-            if found.nominal_days > _LONGEST_DAYS:
-                # Dates beyond year 9999 do not exist; refuse here rather than mid-computation.
-                raise InputError(f"{text.strip()!r} is too long; a duration is at most 1000y")
-            return found
+            return Duration(count, unit)
     raise InputError(
-        f"{text.strip()!r} is not a duration; use Nd, Nw, Nm, Nq or Ny with N ≥ 1 "
+        f"{_quoted(text)} is not a duration; use Nd, Nw, Nm, Nq or Ny with N ≥ 1 "
         "(e.g. 2w, 3m) or daily, weekly, biweekly, monthly, quarterly, yearly"
     )
 
 
 def is_duration(text: str) -> bool:
+    """Whether the text is a duration (one too long for the calendar still is: parsing
+    it then says so)."""
     try:
         parse_duration(text)
+    except DurationTooLong:
+        return True
     except InputError:
         return False
     return True
@@ -160,6 +180,8 @@ def parse_date(text: str, today: date, *, future: bool = False) -> date:
     for pattern, sign in ((_AGO_RE, -1), (_IN_RE, 1)):
         match = pattern.match(cleaned)
         if match and match.group(2) in _UNIT_WORDS:
+            if len(match.group(1)) > 9:
+                raise InputError(OUT_OF_RANGE)
             count = int(match.group(1))
             return _shift(today, sign * count, _UNIT_WORDS[match.group(2)])
     words = cleaned.split(" ")

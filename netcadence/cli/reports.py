@@ -124,6 +124,8 @@ def since_week(text: str, today: date) -> date:
         try:
             first = dates.parse_date(text, today)
         except InputError:
+            if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
+                raise  # a date, but not one on the calendar: its own error says so
             raise InputError(
                 f"{text.strip()!r} is neither a duration nor a date; use e.g. 1y, 6m, 12w "
                 "or 2026-01-01"

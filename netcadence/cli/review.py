@@ -74,7 +74,9 @@ def _cutoff(text: str | None, today: date) -> date:
     if text is None:
         return today - timedelta(days=config.load().dormant_days)
     cleaned = text.strip()
-    if cleaned.isdigit() and int(cleaned) >= 1:
+    if cleaned.isdecimal() and int(cleaned[:12]) >= 1:
+        if len(cleaned) > 9:
+            raise InputError(dates.OUT_OF_RANGE)
         return today - timedelta(days=int(cleaned))
     if dates.is_duration(cleaned):
         return dates.parse_duration(cleaned).before(today)

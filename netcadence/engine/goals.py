@@ -32,10 +32,10 @@ class Period:
     def label(self) -> str:
         if self.kind == "week":
             year, week, _ = self.start.isocalendar()
-            return f"{year}-W{week:02d}"
+            return f"{year:04d}-W{week:02d}"
         if self.kind == "month":
-            return f"{self.start.year}-{self.start.month:02d}"
-        return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
 
     def previous(self) -> Period:
         return period_of(self.kind, self.start - timedelta(days=1))

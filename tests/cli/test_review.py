@@ -179,6 +179,8 @@ def test_stats_chart_fits_a_narrow_terminal(ok, monkeypatch):
     ("abc", "neither a duration nor a date"),
     ("0w", "neither a duration nor a date"),
     ("in 2 weeks", "is after today"),
+    ("1001y", "too long"),
+    ("2026-02-30", "not a date on the calendar"),
 ])
 def test_stats_bad_since(ok, nc, since, message):
     result = nc("stats", "--since", since)
@@ -226,10 +228,16 @@ def test_dormant_days_option_and_setting(silent):
     assert "No dormant contacts" in silent("dormant", "--days", "1000").out
 
 
-@pytest.mark.parametrize("days", ["0", "abc", "-5", "2x"])
+@pytest.mark.parametrize("days", ["0", "abc", "-5", "2x", "²"])
 def test_dormant_bad_days(silent, nc, days):
     result = nc("dormant", "--days", days)
     assert result.code == 1 and result.out == "" and "--days" in result.err
+
+
+@pytest.mark.parametrize("days, words", [("1001y", "too long"), ("9" * 5000, "out of range")])
+def test_dormant_days_beyond_the_calendar(silent, nc, days, words):
+    result = nc("dormant", "--days", days)
+    assert result.code == 1 and words in result.err and "unexpected" not in result.err
 
 
 # --- plan, capacity, vacation --------------------------------------------------------

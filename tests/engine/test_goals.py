@@ -49,6 +49,10 @@ D = date.fromisoformat
     ("quarter", "2026-09-30", "2026-07-01", "2026-09-30", "2026-Q3"),
     ("quarter", "2026-12-31", "2026-10-01", "2026-12-31", "2026-Q4"),
     ("quarter", "2027-01-01", "2027-01-01", "2027-03-31", "2027-Q1"),
+    # Years before 1000 keep four digits, as ISO writes them.
+    ("week", "0001-01-03", "0001-01-01", "0001-01-07", "0001-W01"),
+    ("month", "0999-05-05", "0999-05-01", "0999-05-31", "0999-05"),
+    ("quarter", "0099-12-31", "0099-10-01", "0099-12-31", "0099-Q4"),
 ])
 def test_period_boundaries(kind, day, start, end, label):
     period = period_of(kind, D(day))
