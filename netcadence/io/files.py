@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 import tempfile
@@ -88,7 +89,7 @@ def refuse_damaged_utf8(chunks: Iterable[bytes], name: str) -> None:
     good = bad = lines = 0
     first_bad: int | None = None
     cut = False
-    for chunk in [*chunks, b""]:
+    for chunk in itertools.chain(chunks, [b""]):  # one chunk at a time: a file may be large
         text = decoder.decode(chunk, final=not chunk)
         if not chunk:
             cut = text == "\ufffd"
