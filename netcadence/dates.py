@@ -57,7 +57,7 @@ def parse_iso(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(f"{text.strip()} is not a date on the calendar; check the month "
+        raise NotOnCalendar(f"{text.strip()} is not a date on the calendar; check the month "
                          "(1 to 12) and the day (28 to 31 by month)") from None
 
 
@@ -68,6 +68,10 @@ def _quoted(text: str) -> str:
     """What the user typed, quoted, and cut if it would make the error line a page long."""
     cleaned = text.strip()
     return repr(cleaned if len(cleaned) <= 40 else cleaned[:40] + "…")
+
+
+class NotOnCalendar(InputError):
+    """A date written as one that does not exist (2026-02-30)."""
 
 
 class DurationTooLong(InputError):

@@ -7,7 +7,6 @@ Each checks what was typed before it prints anything.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from netcadence import config, dates
@@ -45,9 +44,9 @@ def parse_week(text: str, today: date) -> Period:
     except InputError:
         try:
             monday = dates.parse_date(text, today)
-        except InputError as error:
-            if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
-                raise  # a date, but not one on the calendar: its own error says so
+        except dates.NotOnCalendar:
+            raise
+        except InputError:
             raise InputError(
                 f"{text.strip()!r} is not an ISO week; use e.g. 2026-W47 (weeks 1 to 52, "
                 "or 53 in long years) or a date in the week"
@@ -123,9 +122,9 @@ def since_week(text: str, today: date) -> date:
     else:
         try:
             first = dates.parse_date(text, today)
+        except dates.NotOnCalendar:
+            raise
         except InputError:
-            if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
-                raise  # a date, but not one on the calendar: its own error says so
             raise InputError(
                 f"{text.strip()!r} is neither a duration nor a date; use e.g. 1y, 6m, 12w "
                 "or 2026-01-01"

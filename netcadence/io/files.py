@@ -101,11 +101,7 @@ def refuse_damaged_utf8(chunks: Iterable[bytes], name: str) -> None:
         lines += text.count("\n")
     if good < 2 or good <= bad:
         return
-    if cut and bad == 1:
-        raise InputError(f"{name!r} ends in the middle of a character (line {first_bad}): "
-                         "it seems cut short; export it again (nothing was imported)")
-    raise InputError(f"{name!r} is UTF-8 but not valid UTF-8 at line {first_bad}: the file "
-                     "is damaged; export it again (nothing was imported)")
+    raise _damage(name, "UTF-8", first_bad, cut=cut and bad == 1)
 
 
 def _damaged(error: UnicodeDecodeError, name: str, encoding: str) -> InputError:
@@ -116,7 +112,12 @@ def _damaged(error: UnicodeDecodeError, name: str, encoding: str) -> InputError:
     before = error.object[:error.start].decode(encoding, errors="replace")
     line = before.count("\n") + 1
     reason = str(error.reason)
-    if error.end >= len(error.object) and ("end of data" in reason or "truncated" in reason):
+    cut = error.end >= len(error.object) and ("end of data" in reason or "truncated" in reason)
+    return _damage(name, label, line, cut=cut)
+
+
+def _damage(name: str, label: str, line: int | None, *, cut: bool) -> InputError:
+    if cut:
         return InputError(f"{name!r} ends in the middle of a character (line {line}): it "
                           "seems cut short; export it again (nothing was imported)")
     return InputError(f"{name!r} is {label} but not valid {label} at line {line}: the file "
