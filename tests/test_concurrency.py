@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, dump_database
+from tests.helpers import TODAY, dump_database
 
 WORKERS = 4
 LOGS_EACH = 10
@@ -102,7 +102,7 @@ def _writing(db_url: str, backend: str) -> bool:
             return True
         finally:
             conn.close()
-    from conftest import pg_admin
+    from tests.helpers import pg_admin
 
     with pg_admin() as admin:
         return bool(admin.execute(
@@ -114,7 +114,7 @@ def _writing(db_url: str, backend: str) -> bool:
 
 def _server_done(db_url: str) -> None:
     """Wait until the server has rolled back the killed client's transaction."""
-    from conftest import pg_admin
+    from tests.helpers import pg_admin
 
     name = db_url.rsplit("/", 1)[1].split("?")[0]
     deadline = time.monotonic() + 20

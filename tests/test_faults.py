@@ -1,4 +1,5 @@
-"""Faults: damaged, read-only, locked or misplaced databases give one clear line, never a traceback."""
+"""Faults: damaged, read-only, locked or misplaced databases give one clear line,
+never a traceback."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dump_database, pg_server_url
+from tests.helpers import dump_database, pg_server_url
 
 NETCADENCE = [sys.executable, "-m", "netcadence"]
 
@@ -158,7 +159,8 @@ def test_a_read_only_database_can_be_read_but_not_written(db_url, ok, tmp_path):
     for args in (["due"], ["list"], ["info"]):
         done = run_read_only(path.parent, env, *args)
         assert done.returncode == 0, (args, done.stderr)
-    for args in (["log", "ana", "--channel", "email"], ["add", "Bob Stone"], ["rm", "ana", "--yes"]):
+    writes = (["log", "ana", "--channel", "email"], ["add", "Bob Stone"], ["rm", "ana", "--yes"])
+    for args in writes:
         done = run_read_only(path.parent, env, *args)
         assert done.returncode == 1, (args, done)
         assert done.stdout == "" and done.stderr.count("\n") == 1, done.stderr
@@ -260,7 +262,7 @@ def test_mask_password():
 
 @pytest.mark.skipif(pg_server_url() is None, reason="needs NETCADENCE_TEST_PG")
 def test_a_missing_postgresql_database(nc):
-    from conftest import pg_url_for
+    from tests.helpers import pg_url_for
 
     one_line_error(nc("--db", pg_url_for("nc_does_not_exist"), "due"), "cannot connect")
 

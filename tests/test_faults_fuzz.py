@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import dump_database
+from tests.helpers import dump_database
 
 SKIPPED_COMMANDS = {"demo"}  # builds its own throwaway database; covered by its own tests
 

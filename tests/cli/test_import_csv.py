@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 OWN = Path(__file__).resolve().parents[1] / "fixtures"
 LINKEDIN = FIXTURES / "linkedin" / "Connections.csv"

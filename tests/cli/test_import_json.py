@@ -64,7 +64,9 @@ def test_round_trip_gives_the_same_bytes(ok, nc, tmp_path, monkeypatch):
     assert [c["name"] for c in doc["cadences"]] == ["monthly", "new-contact", "series-only"]
     assert len(doc["touches"]) >= 9
     assert doc["goals"][0]["name"] == "client calls"
-    assert doc["vacations"] == [{"start": "2026-11-15", "until": "2026-11-20", "ended": "2026-11-18"}]
+    assert doc["vacations"] == [
+        {"start": "2026-11-15", "until": "2026-11-20", "ended": "2026-11-18"}
+    ]
     path = tmp_path / "export.json"
     path.write_text(first, encoding="utf-8")
     monkeypatch.setenv("NETCADENCE_DB", str(tmp_path / "empty.db"))
@@ -158,7 +160,8 @@ def test_bad_entries_are_skipped_and_reported_by_path(ok, tmp_path):
     })
     result = ok("import", "json", path)
     assert "1 created, 0 updated, 0 unchanged, 8 skipped" in result.out
-    for line in ("skipped contacts[1]: no name", "skipped contacts[2]: no cadence named 'sometimes'",
+    for line in ("skipped contacts[1]: no name",
+                 "skipped contacts[2]: no cadence named 'sometimes'",
                  "skipped contacts[3]: not an object", "skipped touches[1]: date must be a date",
                  "skipped touches[2]: no contact 'nobody' in the file or the database",
                  "skipped touches[3]: date after today", "skipped touches[4]: channel 'pigeon'",
@@ -236,7 +239,8 @@ def test_damaged_utf8_is_refused_and_windows_1252_read(nc, ok, tmp_path):
 def test_large_json_import(ok, tmp_path):
     contacts = [{"name": f"Person {n}", "slug": f"person-{n}", "cadence": "monthly"}
                 for n in range(300)]
-    touches = [{"id": n + 1, "contact": f"person-{n % 300}", "date": f"2026-{1 + n % 10:02d}-{1 + n % 28:02d}",
+    touches = [{"id": n + 1, "contact": f"person-{n % 300}",
+                "date": f"2026-{1 + n % 10:02d}-{1 + n % 28:02d}",
                 "channel": "email"} for n in range(3000)]
     path = write(tmp_path, {"netcadence": 1, "cadences": [{"name": "monthly", "every": "1m"}],
                             "contacts": contacts, "touches": touches})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 OWN = Path(__file__).resolve().parents[1] / "fixtures"
 VCARDS = sorted((FIXTURES / "vcard").glob("*.vcf"))
@@ -66,7 +66,8 @@ def test_iphone_groups_and_photos(ok):
 
 
 def test_several_emails_and_categories(ok):
-    ok("import", "vcard", FIXTURES / "vcard" / "thunderbird-MoreFunctionsForAddressBook-extension.vcf")
+    vcf = FIXTURES / "vcard" / "thunderbird-MoreFunctionsForAddressBook-extension.vcf"
+    ok("import", "vcard", vcf)
     john = ok("show", "john-doe", "--json").json()
     assert len(john["emails"]) == 5
     assert john["tags"] == ["category1", "category2", "category3"]
@@ -119,7 +120,8 @@ def test_truncated_photo_and_nothing_else(ok):
 
 
 def test_dry_run_and_tag(ok):
-    dry = ok("import", "vcard", FIXTURES / "vcard" / "gmail-list.vcf", "--dry-run", "--tag", "gmail")
+    dry = ok("import", "vcard", FIXTURES / "vcard" / "gmail-list.vcf",
+             "--dry-run", "--tag", "gmail")
     assert "3 created" in dry.out and "Dry run" in dry.out
     assert contacts(ok) == {}
     ok("import", "vcard", FIXTURES / "vcard" / "gmail-list.vcf", "--tag", "gmail")

@@ -223,7 +223,8 @@ def test_a_snooze_set_on_the_day_of_a_touch_says_the_touch_ends_it(ok, nc):
     ok("add", "Ana Ruiz", "--cadence", "2w", today="2026-11-01")
     ok("log", "ana", "-c", "call")
     result = nc("snooze", "ana", "1m")
-    assert result.code == 0 and result.out.startswith("Snoozed Ana Ruiz (ana-ruiz) until 2026-12-23")
+    assert result.code == 0
+    assert result.out.startswith("Snoozed Ana Ruiz (ana-ruiz) until 2026-12-23")
     assert result.err == (
         "netcadence: Ana Ruiz already has a touch today, and a touch dated on or after the day "
         "of a snooze ends it: snooze again tomorrow to keep it\n"

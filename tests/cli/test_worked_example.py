@@ -90,9 +90,11 @@ def test_worked_example_as_log_prints_it(with_new_contact):
     """Each `log` of the example prints the table's "next due" column."""
     ok = with_new_contact
     lines = [
-        (("bob", "--new", "--channel", "coffee", "--when", "2026-11-01", "--cadence", "new-contact"),
+        (("bob", "--new", "--channel", "coffee", "--when", "2026-11-01",
+          "--cadence", "new-contact"),
          "2026-11-02", "step 1/3 email: thank-you note"),
-        (("bob", "--channel", "email", "--when", "2026-11-02"), "2026-11-09", "step 2/3 email: follow up"),
+        (("bob", "--channel", "email", "--when", "2026-11-02"),
+         "2026-11-09", "step 2/3 email: follow up"),
         (("bob", "--channel", "email", "--when", "2026-11-12"), "2026-12-12", "step 3/3 coffee"),
         (("bob", "--channel", "coffee", "--when", "2026-12-10"), "2027-03-10", "every 3m"),
     ]

@@ -94,7 +94,9 @@ def test_step_is_null_outside_a_series():
     assert (item.step, item.as_json()["step"]) == (None, None)
 
 
-NAMES = ["Ana", "ana", "Ána", "Ab Zed", "A Czar", "Émile", "emma", "Zoë", "李小龍", "o'Neil", "O Neil"]
+NAMES = [
+    "Ana", "ana", "Ána", "Ab Zed", "A Czar", "Émile", "emma", "Zoë", "李小龍", "o'Neil", "O Neil",
+]
 
 
 @settings(max_examples=200, deadline=None, database=None)

@@ -83,7 +83,10 @@ def test_binary_is_refused():
 
 
 def test_table_finds_a_header_below_a_preamble():
-    text = "Notes:\r\n\"free text, with a comma\"\r\n\r\nFirst Name,Last Name,Connected On\r\nA,B,01 Jan 2020\r\n"
+    text = (
+        "Notes:\r\n\"free text, with a comma\"\r\n\r\n"
+        "First Name,Last Name,Connected On\r\nA,B,01 Jan 2020\r\n"
+    )
     table = Table(text, "c.csv")
     assert table.find_header(linkedin.is_header)
     assert table.header_line == 4

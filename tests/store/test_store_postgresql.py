@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import pg_server_url
+from tests.helpers import pg_server_url
 
 pytestmark = pytest.mark.skipif(pg_server_url() is None, reason="needs NETCADENCE_TEST_PG")
 
