@@ -20,7 +20,7 @@ TYPE_CHECKING = False  # typing itself costs more to load than an agenda
 if TYPE_CHECKING:
     from typing import Any
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUSY_TIMEOUT_SECONDS = 5.0
 # PostgreSQL advisory lock keys (any constant numbers, unique to netcadence).
 WRITE_LOCK_KEY = 0x6E63_0001
@@ -420,7 +420,10 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | None) -> str:
     if "readonly" in text or "read-only" in text:
         return f"the database{where} is read-only; check its permissions (chmod u+w)"
     if "not a database" in text or "malformed" in text or "disk image" in text:
-        return f"{path or 'the file'} is not a netcadence database (or it is damaged); give another --db"
+        return (
+            f"{path or 'the file'} is not a netcadence database (or it is damaged); "
+            "give another --db"
+        )
     if "unable to open" in text:
         return f"cannot open the database{where}; check that its folder exists and is writable"
     return f"database error{where}: {text}"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dump_database
 from netcadence.store import db as store_db
 from netcadence.store import migrate
 from netcadence.store.db import locate
+from tests.helpers import dump_database
 
 FIRST_REVISION = "0001"
 # A revision after the newest one, for the tests that add a migration of their own.
@@ -100,16 +100,11 @@ def test_upgrade_from_the_first_revision_keeps_every_row(empty_db_url, nc, ok, m
     assert len(before["contact"]) == 4 and len(before["touch"]) == 7
     assert before["alembic_version"] == [{"version_num": FIRST_REVISION}]
 
-    monkeypatch.undo()
-    monkeypatch.setenv("NETCADENCE_DB", empty_db_url)
+    # Back to the real head; NETCADENCE_TODAY and the rest of the setting stay.
+    monkeypatch.setattr(store_db, "HEAD_REVISION", HEAD)
     migrate.upgrade_to_head(locate(empty_db_url))
     after = rows_by_table(url)
-    for table, rows in before.items():
-        if table == "alembic_version":
-            continue
-        assert table in after, f"table {table} was dropped"
-        kept = [{k: row[k] for k in rows[0]} for row in after[table]] if rows else []
-        assert sorted(kept, key=repr) == rows, f"rows of {table} changed"
+    assert_kept(before, after)
     assert after["alembic_version"] == [{"version_num": store_db.HEAD_REVISION}]
     assert "ix_touch_day_summary" in index_names(url)
     # And netcadence reads them back.
@@ -117,6 +112,25 @@ def test_upgrade_from_the_first_revision_keeps_every_row(empty_db_url, nc, ok, m
     assert ana["emails"] == ["ana@example.com"] and ana["given"] == 2
     assert {t["by"] for t in ana["touches"]} >= {"maria"}
     assert ok("info", "--json").json()["touches"] == 7
+
+
+def assert_kept(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> None:
+    """Every row of every table is still there with the same values; what the newer
+    schema added (tables, columns) is empty."""
+    for table, rows in before.items():
+        if table == "alembic_version":
+            continue
+        assert table in after, f"table {table} was dropped"
+        assert len(after[table]) == len(rows), f"rows of {table} were added or lost"
+        if not rows:
+            continue
+        kept = [{k: row[k] for k in rows[0]} for row in after[table]]
+        assert sorted(kept, key=repr) == rows, f"rows of {table} changed"
+        added = {k for row in after[table] for k in row} - set(rows[0])
+        assert all(row[k] is None for row in after[table] for k in added), (
+            f"new columns of {table} are not empty")
+    for table in set(after) - set(before):
+        assert after[table] == [], f"the new table {table} is not empty"
 
 
 def index_names(url: str) -> set[str]:
@@ -150,15 +164,14 @@ def test_a_database_at_the_first_revision_is_upgraded_when_opened(
     table = ok("due", "--within", "3m").out
     before = rows_by_table(location.url)
     assert "ix_contact_agenda" not in index_names(location.url)
-    monkeypatch.undo()
-    monkeypatch.setenv("NETCADENCE_DB", empty_db_url)
+    # Back to the real head; NETCADENCE_TODAY and the rest of the setting stay.
+    monkeypatch.setattr(store_db, "HEAD_REVISION", HEAD)
 
     assert ok("due", "--within", "3m").out == table
     assert ok("due", "--within", "3m", "--json").out == agenda
     after = rows_by_table(location.url)
     assert after["alembic_version"] == [{"version_num": store_db.HEAD_REVISION}]
-    assert {t: r for t, r in after.items() if t != "alembic_version"} == {
-        t: r for t, r in before.items() if t != "alembic_version"}
+    assert_kept(before, after)
     indexes = index_names(location.url)
     assert "ix_pause_contact_id" in indexes
     assert ("ix_contact_agenda" in indexes) == (location.backend == "sqlite")
@@ -246,6 +259,7 @@ def test_failed_migration_leaves_the_database_as_it_was(db_url, ok, nc, tmp_path
     fill_through_the_cli(ok)
     url = locate(db_url).url
     before = dump_database(url)
+    real = migrate.MIGRATIONS
     monkeypatch.setattr(migrate, "MIGRATIONS", broken_migrations(tmp_path))
     monkeypatch.setattr(store_db, "HEAD_REVISION", NEXT_REVISION)
     failed = nc("due")
@@ -253,9 +267,8 @@ def test_failed_migration_leaves_the_database_as_it_was(db_url, ok, nc, tmp_path
     assert failed.err.count("\n") == 1 and "Traceback" not in failed.err
     assert "could not be upgraded" in failed.err and "left as it was" in failed.err
     assert dump_database(url) == before
-    monkeypatch.undo()
-    monkeypatch.setenv("NETCADENCE_DB", db_url)
-    monkeypatch.setenv("NETCADENCE_TODAY", "2026-11-23")
+    monkeypatch.setattr(migrate, "MIGRATIONS", real)
+    monkeypatch.setattr(store_db, "HEAD_REVISION", HEAD)
     assert ok("show", "ana-ruiz", "--json").json()["emails"] == ["ana@example.com"]
 
 

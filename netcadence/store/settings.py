@@ -1,0 +1,81 @@
+"""Network settings: what describes one network lives in its database, one value each.
+
+Two databases never share them, and a PostgreSQL network shared by a team has one
+value for everyone. (Personal settings, such as your own addresses, stay in the
+settings file: see config.py.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netcadence.dates import Duration, parse_duration
+from netcadence.errors import InputError
+from netcadence.store.db import Database
+
+KEYS = ("capacity", "default_cadence", "dormant_days", "occasion_lead", "sync_max_recipients")
+# The value each key has while it is unset, as `config show` prints it.
+DEFAULTS: dict[str, str | None] = {
+    "capacity": None, "default_cadence": None, "dormant_days": "180",
+    "occasion_lead": "3d", "sync_max_recipients": "10",
+}
+_WHOLE_NUMBERS = ("capacity", "dormant_days", "sync_max_recipients")
+MOST = 1_000_000  # any whole-number setting: far beyond a real network, within 32 bits
+
+
+@dataclass(frozen=True)
+class NetworkSettings:
+    capacity: int | None = None
+    default_cadence: str | None = None
+    dormant_days: int = 180
+    occasion_lead: Duration = field(default_factory=lambda: Duration(3, "d"))
+    sync_max_recipients: int = 10
+
+
+def stored(db: Database) -> dict[str, str]:
+    """The values set in this database (unset keys are absent)."""
+    return {key: value for key, value in db.rows("SELECT key, value FROM setting")
+            if key in KEYS}
+
+
+def load(db: Database) -> NetworkSettings:
+    """The network's settings, defaults filled in."""
+    values = stored(db)
+    return NetworkSettings(
+        capacity=int(values["capacity"]) if "capacity" in values else None,
+        default_cadence=values.get("default_cadence"),
+        dormant_days=int(values.get("dormant_days", DEFAULTS["dormant_days"])),
+        occasion_lead=parse_duration(values.get("occasion_lead", "3d")),
+        sync_max_recipients=int(values.get("sync_max_recipients",
+                                           DEFAULTS["sync_max_recipients"])),
+    )
+
+
+def check(key: str, value: object) -> str:
+    """The value as it is stored (text), or a clear error. A cadence named by
+    default_cadence is checked against the database by the caller (cadences.choose)."""
+    if key in _WHOLE_NUMBERS:
+        text = str(value).strip()
+        number = int(text) if text.isdecimal() and len(text) <= 9 else 0
+        if isinstance(value, bool) or not 1 <= number <= MOST:
+            raise InputError(f"{key} must be a whole number from 1 to {MOST:,} (got {value!r})")
+        return str(number)
+    text = " ".join(str(value).split())
+    if not text:
+        raise InputError(f"{key} cannot be empty; use 'netcadence config unset {key}'")
+    if key == "occasion_lead":
+        return str(parse_duration(text))
+    if len(text) > 200:
+        raise InputError(f"{key} is at most 200 characters long")
+    return text
+
+
+def put(db: Database, key: str, value: str) -> None:
+    """Store one checked value (inside the caller's transaction)."""
+    db.run("DELETE FROM setting WHERE key = ?", (key,))
+    db.run("INSERT INTO setting (key, value) VALUES (?, ?)", (key, value))
+
+
+def remove(db: Database, key: str) -> bool:
+    """Unset one key; whether it was set."""
+    return bool(db.run("DELETE FROM setting WHERE key = ?", (key,)))
