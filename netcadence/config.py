@@ -52,7 +52,9 @@ def read_raw(path: Path | None = None, *, strict: bool = True) -> dict[str, obje
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"the settings file {path} is not valid TOML ({error}); fix or remove it") from None
+        raise InputError(
+            f"the settings file {path} is not valid TOML ({error}); fix or remove it"
+        ) from None
     raw = {k.strip().lower().replace("-", "_"): v for k, v in data.items()}
     for key in raw:
         if strict and key not in KEYS:

@@ -32,12 +32,16 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                 for s in item.get("steps", [])
             )
             every = cadences.parse_duration(item["every"]) if item.get("every") else None
-            cadences.define(db, Cadence(item["name"], steps, every, item.get("stop_on_reply", False),
-                                        item.get("give_up_after")), replace=False)
+            definition = Cadence(item["name"], steps, every, item.get("stop_on_reply", False),
+                                 item.get("give_up_after"))
+            cadences.define(db, definition, replace=False)
         for tag, cadence in data.get("tag_defaults", {}).items():
             choice = cadences.choose(db, cadence)
-            db.run("INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
-                   (fold(normalize_tag(tag)), normalize_tag(tag), choice.cadence_id, choice.inline))
+            db.run(
+                "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
+                "VALUES (?, ?, ?, ?)",
+                (fold(normalize_tag(tag)), normalize_tag(tag), choice.cadence_id, choice.inline),
+            )
         for goal in data.get("goals", []):
             from netcadence.engine.goals import Goal
             from netcadence.store import goals as goal_store
@@ -60,7 +64,8 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                     direction=touch.get("direction", "out"), note=touch.get("note", ""),
                     give=touch.get("give", False), ask=touch.get("ask", False), by="demo",
                 )
-            schedule.refresh(db, today, [ref.id], enroll={ref.id: ago(person.get("enrolled_days_ago", 0))})
+            enrolled = ago(person.get("enrolled_days_ago", 0))
+            schedule.refresh(db, today, [ref.id], enroll={ref.id: enrolled})
 
 
 def run_demo(today: date, *, keep: bool, json: bool = False) -> None:

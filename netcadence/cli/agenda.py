@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,11 +14,14 @@ from netcadence.cli.session import current
 
 @app.command()
 def due(
-    within: Annotated[Optional[str], typer.Option(help="Also show who is due within this duration.")] = None,
-    on: Annotated[Optional[str], typer.Option(help="The agenda as it will be on this date.")] = None,
-    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most N rows.")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Show every row, past the daily capacity.")] = False,
+    within: Annotated[str | None, typer.Option(
+        help="Also show who is due within this duration.")] = None,
+    on: Annotated[str | None, typer.Option(help="The agenda as it will be on this date.")] = None,
+    tag: Annotated[str | None, typer.Option(
+        help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
+    limit: Annotated[int | None, typer.Option(help="At most N rows.")] = None,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="Show every row, past the daily capacity.")] = False,
     json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
 ) -> None:
     """Who you owe a touch to: overdue and due today, most urgent first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -32,7 +32,7 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option(
+    db: Annotated[str | None, typer.Option(
         "--db", help="Database: a SQLite file, or a URL (sqlite:///x.db, postgresql+psycopg://…). "
         "Default: NETCADENCE_DB, else the user data folder.", show_default=False)] = None,
     json: Annotated[bool, typer.Option(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,13 +26,16 @@ from netcadence.text import normalize_tag, printable
 @cadence_app.command("define")
 def define(
     name: Annotated[str, typer.Argument(help="The cadence's name.")],
-    step: Annotated[Optional[list[str]], typer.Option(
-        "--step", help="OFFSET[:CHANNEL][:LABEL], e.g. 1d:email:thank-you (repeatable, in order).")] = None,
-    every: Annotated[Optional[str], typer.Option(help="The perpetual interval, e.g. 3m.")] = None,
-    stop_on_reply: Annotated[bool, typer.Option("--stop-on-reply", help="An answer ends the series.")] = False,
-    give_up_after: Annotated[Optional[int], typer.Option(
+    step: Annotated[list[str] | None, typer.Option(
+        "--step",
+        help="OFFSET[:CHANNEL][:LABEL], e.g. 1d:email:thank-you (repeatable, in order).")] = None,
+    every: Annotated[str | None, typer.Option(help="The perpetual interval, e.g. 3m.")] = None,
+    stop_on_reply: Annotated[bool, typer.Option(
+        "--stop-on-reply", help="An answer ends the series.")] = False,
+    give_up_after: Annotated[int | None, typer.Option(
         "--give-up-after", help="Set aside as unresponsive after N unanswered touches.")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Redefine an existing cadence.")] = False,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Redefine an existing cadence.")] = False,
 ) -> None:
     """Define a cadence: a series of steps, a perpetual interval, or both."""
     title = name.strip()
@@ -51,20 +54,25 @@ def define(
         cadence_id, replaced = cadences.define(db, cadence, replace=replace)
         if replaced:
             schedule.refresh(db, today(), cadences.contacts_with(db, title))
-    say(f"{'Redefined' if replaced else 'Defined'} cadence {printable(title)}: {cadences.describe(cadence)}")
+    verb = "Redefined" if replaced else "Defined"
+    say(f"{verb} cadence {printable(title)}: {cadences.describe(cadence)}")
 
 
 @cadence_app.command("set")
 def set_(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
     cadence: Annotated[str, typer.Argument(help="A cadence name, a duration (2w), none or default.",
                                         autocompletion=complete_cadence_choice)],
-    from_: Annotated[Optional[str], typer.Option("--from", help="Enrollment date (default today).")] = None,
+    from_: Annotated[str | None, typer.Option(
+        "--from", help="Enrollment date (default today).")] = None,
 ) -> None:
     """Give a contact a cadence (none: no cadence; default: its tags' default)."""
     start = past_date(from_)
     if start is not None and start > today():
-        raise InputError(f"--from {start.isoformat()} is after today; enrollment starts today or earlier")
+        raise InputError(
+            f"--from {start.isoformat()} is after today; enrollment starts today or earlier"
+        )
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)
@@ -80,7 +88,8 @@ def set_(
 
 @cadence_app.command("tag")
 def tag(
-    tag_name: Annotated[str, typer.Argument(metavar="TAG", help="The tag.", autocompletion=complete_tag)],
+    tag_name: Annotated[str, typer.Argument(
+        metavar="TAG", help="The tag.", autocompletion=complete_tag)],
     cadence: Annotated[str, typer.Argument(help="A cadence name, a duration, or none to remove.",
                                         autocompletion=complete_cadence)],
 ) -> None:
@@ -95,7 +104,8 @@ def tag(
     if removing:
         say(f"Tag {printable(label)} has no default cadence now ({_contacts(len(tagged))})")
     else:
-        say(f"Tag {printable(label)} defaults to {printable(cadence.strip())} ({_contacts(len(tagged))})")
+        say(f"Tag {printable(label)} defaults to {printable(cadence.strip())} "
+            f"({_contacts(len(tagged))})")
 
 
 def _contacts(count: int) -> str:
@@ -156,13 +166,17 @@ def _options(cadence: Cadence) -> str:
 
 
 @cadence_app.command("rm")
-def rm(name: Annotated[str, typer.Argument(help="The cadence's name.", autocompletion=complete_cadence)]) -> None:
+def rm(
+    name: Annotated[str, typer.Argument(
+        help="The cadence's name.", autocompletion=complete_cadence)],
+) -> None:
     """Remove a cadence no contact or tag uses."""
     from netcadence import config
 
     if (config.load().default_cadence or "").strip() == name.strip():
         raise InputError(f"cadence {name.strip()!r} is the default_cadence setting; "
-                         "change it first ('netcadence config set default_cadence …' or 'config unset default_cadence')")
+                         "change it first ('netcadence config set default_cadence …' "
+                         "or 'config unset default_cadence')")
     db = current().db()
     with db.write():
         cadences.remove(db, name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,9 +17,10 @@ from netcadence.store import agenda, cadences, details, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.text import printable
 
-Emails = Annotated[Optional[list[str]], typer.Option("--email", help="An email address (repeatable).")]
-Phones = Annotated[Optional[list[str]], typer.Option("--phone", help="A phone number (repeatable).")]
-Tags = Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).", autocompletion=complete_tag)]
+Emails = Annotated[list[str] | None, typer.Option("--email", help="An email address (repeatable).")]
+Phones = Annotated[list[str] | None, typer.Option("--phone", help="A phone number (repeatable).")]
+Tags = Annotated[list[str] | None, typer.Option(
+    "--tag", help="A tag (repeatable).", autocompletion=complete_tag)]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
 
 
@@ -28,14 +29,15 @@ def add(
     name: Annotated[str, typer.Argument(help="The contact's full name.")],
     email: Emails = None,
     phone: Phones = None,
-    company: Annotated[Optional[str], typer.Option(help="Company.")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Job title.")] = None,
+    company: Annotated[str | None, typer.Option(help="Company.")] = None,
+    title: Annotated[str | None, typer.Option(help="Job title.")] = None,
     tag: Tags = None,
-    met: Annotated[Optional[str], typer.Option(help="When you met (a date).")] = None,
-    how: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
-    linkedin: Annotated[Optional[str], typer.Option(help="LinkedIn profile URL.")] = None,
-    note: Annotated[Optional[str], typer.Option(help="A note about them.")] = None,
-    cadence: Annotated[Optional[str], typer.Option(help="A cadence name or a duration (2w).", autocompletion=complete_cadence)] = None,
+    met: Annotated[str | None, typer.Option(help="When you met (a date).")] = None,
+    how: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    linkedin: Annotated[str | None, typer.Option(help="LinkedIn profile URL.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note about them.")] = None,
+    cadence: Annotated[str | None, typer.Option(
+        help="A cadence name or a duration (2w).", autocompletion=complete_cadence)] = None,
 ) -> None:
     """Add a contact."""
     met_on = _met_date(met)
@@ -65,8 +67,9 @@ def _initial_cadence(db, contact_id: int, cadence: str | None, tags: list[str]) 
 
 @app.command("list")
 def list_(
-    tag: Annotated[Optional[str], typer.Option(help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
-    status: Annotated[Optional[str], typer.Option(
+    tag: Annotated[str | None, typer.Option(
+        help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
+    status: Annotated[str | None, typer.Option(
         help="active, paused, archived, unresponsive or all (default: all but archived).")] = None,
     json: Json = False,
 ) -> None:
@@ -88,7 +91,8 @@ def _status(text: str | None) -> str | None:
 
 @app.command()
 def show(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
     json: Json = False,
 ) -> None:
     """Show a contact: details, cadence, next due, give/ask balance and timeline."""
@@ -103,20 +107,24 @@ def show(
 
 @app.command()
 def edit(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
-    name: Annotated[Optional[str], typer.Option(help="A new name (the slug stays).")] = None,
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
+    name: Annotated[str | None, typer.Option(help="A new name (the slug stays).")] = None,
     email: Emails = None,
-    rm_email: Annotated[Optional[list[str]], typer.Option("--rm-email", help="Remove an email.")] = None,
+    rm_email: Annotated[list[str] | None, typer.Option(
+        "--rm-email", help="Remove an email.")] = None,
     phone: Phones = None,
-    rm_phone: Annotated[Optional[list[str]], typer.Option("--rm-phone", help="Remove a phone.")] = None,
-    company: Annotated[Optional[str], typer.Option(help="Company.")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Job title.")] = None,
-    met: Annotated[Optional[str], typer.Option(help="When you met.")] = None,
-    how: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
-    linkedin: Annotated[Optional[str], typer.Option(help="LinkedIn profile URL.")] = None,
-    note: Annotated[Optional[str], typer.Option(help="A note about them.")] = None,
+    rm_phone: Annotated[list[str] | None, typer.Option(
+        "--rm-phone", help="Remove a phone.")] = None,
+    company: Annotated[str | None, typer.Option(help="Company.")] = None,
+    title: Annotated[str | None, typer.Option(help="Job title.")] = None,
+    met: Annotated[str | None, typer.Option(help="When you met.")] = None,
+    how: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    linkedin: Annotated[str | None, typer.Option(help="LinkedIn profile URL.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note about them.")] = None,
     tag: Tags = None,
-    untag: Annotated[Optional[list[str]], typer.Option("--untag", help="Remove a tag.", autocompletion=complete_tag)] = None,
+    untag: Annotated[list[str] | None, typer.Option(
+        "--untag", help="Remove a tag.", autocompletion=complete_tag)] = None,
 ) -> None:
     """Change a contact's details; --email, --phone and --tag add."""
     changes = contact_store.ContactChanges(
@@ -161,8 +169,9 @@ def find(
 
 @app.command()
 def pause(
-    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)] = None,
-    until: Annotated[Optional[str], typer.Option(help="Resume by itself on this date.")] = None,
+    contact: Annotated[str | None, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)] = None,
+    until: Annotated[str | None, typer.Option(help="Resume by itself on this date.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Pause everyone (a vacation).")] = False,
 ) -> None:
     """Pause a contact's cadence (or everyone's with --all): its clock stops."""
@@ -177,7 +186,8 @@ def pause(
             if contact:
                 raise InputError("give either a contact or --all, not both")
             pauses.pause_all(db, today(), end)
-            say("Everyone paused" + (f" until {end.isoformat()}" if end else "; resume with 'netcadence resume --all'"))
+            resume_hint = "; resume with 'netcadence resume --all'"
+            say("Everyone paused" + (f" until {end.isoformat()}" if end else resume_hint))
             return
         if not contact:
             raise InputError("name a contact to pause, or give --all")
@@ -188,7 +198,8 @@ def pause(
 
 @app.command()
 def resume(
-    contact: Annotated[Optional[str], typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)] = None,
+    contact: Annotated[str | None, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)] = None,
     all_: Annotated[bool, typer.Option("--all", help="End a vacation.")] = False,
 ) -> None:
     """Resume a paused or archived contact (or end a vacation with --all)."""
@@ -213,18 +224,23 @@ def resume(
 
 
 @app.command()
-def archive(contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)]) -> None:
+def archive(
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
+) -> None:
     """Archive a contact: kept, never due, found only by exact name, slug or email."""
     db = current().db()
     with db.write():
         ref = contact_store.resolve(db, contact)
         contact_store.archive(db, ref)
-    say(f"Archived {printable(ref.name)} ({ref.slug}); 'netcadence resume {ref.slug}' brings them back")
+    say(f"Archived {printable(ref.name)} ({ref.slug}); "
+        f"'netcadence resume {ref.slug}' brings them back")
 
 
 @app.command()
 def rm(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Delete a contact and all their touches."""

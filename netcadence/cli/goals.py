@@ -46,7 +46,9 @@ def add(
     if count < 1:
         raise InputError(f"--count must be a whole number ≥ 1 (got {count})")
     if count > MOST_COUNT:
-        raise InputError(f"--count {count} is out of range; give a whole number up to {MOST_COUNT:,}")
+        raise InputError(
+            f"--count {count} is out of range; give a whole number up to {MOST_COUNT:,}"
+        )
     goal_tag = normalize_tag(tag) if tag is not None else None
     if tag is not None and not goal_tag:
         raise InputError("--tag cannot be empty")

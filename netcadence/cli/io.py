@@ -244,8 +244,8 @@ def export(
     """Export everything as JSON, contacts as CSV, or what is due as iCalendar to-dos."""
     wanted = kind.strip().lower()
     if wanted not in EXPORT_KINDS:
-        raise InputError(f"{kind!r} is not an export format{did_you_mean(wanted, EXPORT_KINDS) or ';'} "
-                         "use json, csv or ics")
+        hint = did_you_mean(wanted, EXPORT_KINDS) or ";"
+        raise InputError(f"{kind!r} is not an export format{hint} use json, csv or ics")
     from netcadence.io import export as exporter
 
     db = current().db()

@@ -65,4 +65,5 @@ def unset(key: Annotated[str, typer.Argument(help="The setting to reset.")]) -> 
     name = config.normalize_key(key)
     raw.pop(name, None)
     config.save(raw)
-    say(f"{name} reset to {config.DEFAULTS[name] if config.DEFAULTS[name] is not None else '(unset)'}")
+    default = config.DEFAULTS[name]
+    say(f"{name} reset to {default if default is not None else '(unset)'}")

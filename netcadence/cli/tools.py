@@ -32,8 +32,10 @@ def info(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] 
 
 @app.command()
 def demo(
-    keep: Annotated[bool, typer.Option("--keep", help="Keep the demo database and print its path.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON only: {today, database, due, review}.")] = False,
+    keep: Annotated[bool, typer.Option(
+        "--keep", help="Keep the demo database and print its path.")] = False,
+    json: Annotated[bool, typer.Option(
+        "--json", help="Print JSON only: {today, database, due, review}.")] = False,
 ) -> None:
     """The agenda and a weekly review on a sample network, in a throwaway database."""
     from netcadence.demo import run_demo

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from netcadence.cli import daily
 from netcadence.cli.base import (
-    NEGATIVE_VALUES, app, channel, confirm, future_date, not_options, past_date, today, touch_app,
+    NEGATIVE_VALUES,
+    app,
+    channel,
+    confirm,
+    future_date,
+    not_options,
+    past_date,
+    today,
+    touch_app,
 )
 from netcadence.cli.completion import complete_cadence, complete_channel, complete_contact
 from netcadence.cli.session import current, user_name
@@ -22,25 +30,29 @@ from netcadence.store import touches as touch_store
 from netcadence.store.contacts import ContactRef
 from netcadence.text import printable
 
-Channel = Annotated[Optional[str], typer.Option(
-    "--channel", "-c", help="call coffee email text meeting visit mail voicemail event social intro other.",
+Channel = Annotated[str | None, typer.Option(
+    "--channel", "-c",
+    help="call coffee email text meeting visit mail voicemail event social intro other.",
     autocompletion=complete_channel)]
-When = Annotated[Optional[str], typer.Option(help="When it happened (default today).")]
-Note = Annotated[Optional[str], typer.Option(help="A note.")]
+When = Annotated[str | None, typer.Option(help="When it happened (default today).")]
+Note = Annotated[str | None, typer.Option(help="A note.")]
 
 
 @app.command()
 def log(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
     channel_: Channel = None,
     when: When = None,
     note: Note = None,
     inbound: Annotated[bool, typer.Option("--in", help="They reached out or answered.")] = False,
     give: Annotated[bool, typer.Option("--give", help="You helped them.")] = False,
     ask: Annotated[bool, typer.Option("--ask", help="You asked them for something.")] = False,
-    new: Annotated[bool, typer.Option("--new", help="Create the contact if it does not exist.")] = False,
-    cadence: Annotated[Optional[str], typer.Option(help="With --new: enroll in this cadence.", autocompletion=complete_cadence)] = None,
-    by: Annotated[Optional[str], typer.Option(help="Who logged it (default: you).")] = None,
+    new: Annotated[bool, typer.Option(
+        "--new", help="Create the contact if it does not exist.")] = False,
+    cadence: Annotated[str | None, typer.Option(
+        help="With --new: enroll in this cadence.", autocompletion=complete_cadence)] = None,
+    by: Annotated[str | None, typer.Option(help="Who logged it (default: you).")] = None,
 ) -> None:
     """Log a touch: a coffee, a call, an email, a visit…"""
     daily.log_touch(
@@ -58,19 +70,21 @@ def _touch_id(text: str):
     try:
         number = int(text.strip().lstrip("#"))
     except ValueError:
-        raise InputError(f"{text!r} is not a touch id; 'netcadence show CONTACT' lists them") from None
+        raise InputError(
+            f"{text!r} is not a touch id; 'netcadence show CONTACT' lists them"
+        ) from None
     return number
 
 
 @touch_app.command("edit", context_settings=NEGATIVE_VALUES)
 def touch_edit(
     touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
-    when: Annotated[Optional[str], typer.Option(help="The touch's new date.")] = None,
+    when: Annotated[str | None, typer.Option(help="The touch's new date.")] = None,
     channel_: Channel = None,
     note: Note = None,
-    inbound: Annotated[Optional[bool], typer.Option("--in/--out", help="Direction.")] = None,
-    give: Annotated[Optional[bool], typer.Option("--give/--no-give", help="You helped them.")] = None,
-    ask: Annotated[Optional[bool], typer.Option("--ask/--no-ask", help="You asked.")] = None,
+    inbound: Annotated[bool | None, typer.Option("--in/--out", help="Direction.")] = None,
+    give: Annotated[bool | None, typer.Option("--give/--no-give", help="You helped them.")] = None,
+    ask: Annotated[bool | None, typer.Option("--ask/--no-ask", help="You asked.")] = None,
 ) -> None:
     """Fix a touch; due dates, steps and statuses follow."""
     number = _touch_id(touch_id)
@@ -90,7 +104,8 @@ def touch_edit(
             give=give, ask=ask,
         )
     ref = contact_store.ref(db, touch.contact_id)
-    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id, today())}")
+    say(f"Updated touch {number} with {printable(ref.name)} ({ref.slug}); "
+        f"{daily.next_due_text(db, ref.id, today())}")
 
 
 @touch_app.command("rm", context_settings=NEGATIVE_VALUES)
@@ -106,16 +121,19 @@ def touch_rm(
     confirm(f"Remove touch {number} ({touch.day} {touch.channel}) with {ref.name}?", yes)
     with db.write():
         touch_store.remove(db, touch, today())
-    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): {daily.next_due_text(db, ref.id, today())}")
+    say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): "
+        f"{daily.next_due_text(db, ref.id, today())}")
 
 
 @app.command()
 def intro(
-    first: Annotated[str, typer.Argument(metavar="A", help="One person.", autocompletion=complete_contact)],
-    second: Annotated[str, typer.Argument(metavar="B", help="The other person.", autocompletion=complete_contact)],
+    first: Annotated[str, typer.Argument(
+        metavar="A", help="One person.", autocompletion=complete_contact)],
+    second: Annotated[str, typer.Argument(
+        metavar="B", help="The other person.", autocompletion=complete_contact)],
     note: Note = None,
     when: When = None,
-    by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
+    by: Annotated[str | None, typer.Option(help="Who logged it.")] = None,
 ) -> None:
     """Record that you introduced A and B (a given touch on both)."""
     day = touch_day(when)
@@ -138,10 +156,12 @@ def intro(
 @app.command()
 def event(
     name: Annotated[str, typer.Argument(help="The event's name.")],
-    met: Annotated[Optional[list[str]], typer.Option("--met", help="Someone you met there (repeatable).", autocompletion=complete_contact)] = None,
+    met: Annotated[list[str] | None, typer.Option(
+        "--met", help="Someone you met there (repeatable).",
+        autocompletion=complete_contact)] = None,
     when: When = None,
     new: Annotated[bool, typer.Option("--new", help="Create people who do not exist yet.")] = False,
-    by: Annotated[Optional[str], typer.Option(help="Who logged it.")] = None,
+    by: Annotated[str | None, typer.Option(help="Who logged it.")] = None,
 ) -> None:
     """Record a networking event and a touch with each person you met there."""
     title = " ".join(name.split())
@@ -177,9 +197,10 @@ def event(
 
 @app.command(context_settings=NEGATIVE_VALUES)
 def snooze(
-    contact: Annotated[str, typer.Argument(help="Name, slug or email.", autocompletion=complete_contact)],
-    duration: Annotated[Optional[str], typer.Argument(help="How long, e.g. 2w.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Snooze until this date.")] = None,
+    contact: Annotated[str, typer.Argument(
+        help="Name, slug or email.", autocompletion=complete_contact)],
+    duration: Annotated[str | None, typer.Argument(help="How long, e.g. 2w.")] = None,
+    until: Annotated[str | None, typer.Option(help="Snooze until this date.")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the snooze.")] = False,
 ) -> None:
     """Push a contact's due date back: not before the given date."""
@@ -190,7 +211,8 @@ def snooze(
         ref = contact_store.resolve(db, contact)
         pauses.snooze(db, ref, today(), target)
     if target is None:
-        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); {daily.next_due_text(db, ref.id, today())}")
+        say(f"Snooze cleared for {printable(ref.name)} ({ref.slug}); "
+            f"{daily.next_due_text(db, ref.id, today())}")
     else:
         say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
             f"{daily.next_due_text(db, ref.id, today())}")

@@ -237,7 +237,9 @@ def _shrink(widths: list[int], words: list[int], room: int) -> list[int] | None:
     short = [word if word <= SHORT_WORD else 1 for word in words]
     for floors in (words, short, [1] * len(widths)):
         cap = max(widths)
-        while cap > 1 and sum(max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)) > room:
+        while cap > 1 and sum(
+            max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)
+        ) > room:
             cap -= 1
         narrower = [max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)]
         if floors is short and any(n < min(w, FOLDED_LEAST) for n, w, f

@@ -82,7 +82,8 @@ def parse_step(text: str) -> Step:
         if channel is not None and channel not in CHANNELS:
             hint = did_you_mean(channel, CHANNELS) or ";"
             raise InputError(
-                f"{parts[1]!r} in step {text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}"
+                f"{parts[1]!r} in step {text!r} is not a channel{hint} "
+                f"channels: {', '.join(CHANNELS)}"
             )
     return Step(offset, channel, label)
 
@@ -152,7 +153,9 @@ def remove(db: Database, name: str) -> None:
     users = db.value(
         "SELECT count(*) FROM contact WHERE cadence_mode = 'own' AND cadence_id = ?", (cadence_id,)
     )
-    tags = [t for (t,) in db.rows("SELECT tag FROM tag_default WHERE cadence_id = ?", (cadence_id,))]
+    tags = [
+        t for (t,) in db.rows("SELECT tag FROM tag_default WHERE cadence_id = ?", (cadence_id,))
+    ]
     if users or tags:
         used = []
         if users:
@@ -248,10 +251,13 @@ def set_tag_default(db: Database, tag: str, choice: CadenceChoice | None) -> lis
         raise InputError(f"tag {label!r} has no default cadence")
     if choice is not None:
         db.run(
-            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) VALUES (?, ?, ?, ?)",
+            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
+            "VALUES (?, ?, ?, ?)",
             (key, label, choice.cadence_id, choice.inline),
         )
-    return [cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))]
+    return [
+        cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))
+    ]
 
 
 def inline_tag_defaults(db: Database) -> list[tuple[str, str]]:

@@ -143,12 +143,16 @@ def add_emails(db: Database, contact_id: int, emails: list[str]) -> None:
 
 
 def add_phones(db: Database, contact_id: int, phones: list[str]) -> None:
-    have = {p for (p,) in db.rows("SELECT phone FROM contact_phone WHERE contact_id = ?", (contact_id,))}
+    have = {
+        p for (p,) in db.rows("SELECT phone FROM contact_phone WHERE contact_id = ?", (contact_id,))
+    }
     for phone in phones:
         phone = phone.strip()
         if phone and phone not in have:
             have.add(phone)
-            db.run("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", (contact_id, phone))
+            db.run(
+                "INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", (contact_id, phone)
+            )
 
 
 def add_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
@@ -297,7 +301,9 @@ def ref(db: Database, contact_id: int) -> ContactRef:
 
 
 def status(db: Database, contact_id: int, today: date) -> str:
-    return db.value(f"SELECT {STATUS_SQL} FROM contact c WHERE c.id = ?", (today.isoformat(), contact_id))
+    return db.value(
+        f"SELECT {STATUS_SQL} FROM contact c WHERE c.id = ?", (today.isoformat(), contact_id)
+    )
 
 
 def update_fields(db: Database, contact_id: int, fields: dict[str, str | None]) -> None:

@@ -55,7 +55,9 @@ def resume_all(db: Database, today: date) -> None:
         f"UPDATE pause SET ended_on = ? WHERE contact_id IS NULL AND {ACTIVE}",
         (today.isoformat(), today.isoformat()),
     ):
-        raise InputError("no vacation is in force; 'netcadence pause --all --until DATE' starts one")
+        raise InputError(
+            "no vacation is in force; 'netcadence pause --all --until DATE' starts one"
+        )
     schedule.refresh(db, today)
 
 

@@ -6,7 +6,12 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from netcadence.engine.schedule import (
-    ENGINE_VERSION, Cadence, Pause, Snooze, Touch, compute_schedule,
+    ENGINE_VERSION,
+    Cadence,
+    Pause,
+    Snooze,
+    Touch,
+    compute_schedule,
 )
 from netcadence.store import cadences as cadence_store
 from netcadence.store.db import Database
@@ -88,7 +93,9 @@ def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> N
     ):
         touches.setdefault(contact_id, []).append(Touch(_stored(day), direction, channel))
     tags: dict[int, list[str]] = {}
-    for contact_id, tag_key in db.rows("SELECT contact_id, tag_key FROM contact_tag" + where, params):
+    for contact_id, tag_key in db.rows(
+        "SELECT contact_id, tag_key FROM contact_tag" + where, params
+    ):
         tags.setdefault(contact_id, []).append(tag_key)
     pauses: dict[int, list[Pause]] = {}
     for contact_id, s, until, ended in db.rows(

@@ -9,7 +9,9 @@ from netcadence.errors import InputError, NotFound
 from netcadence.store import schedule
 from netcadence.store.db import Database
 
-TOUCH_COLUMNS = "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id"
+TOUCH_COLUMNS = (
+    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id"
+)
 
 
 @dataclass(frozen=True)
