@@ -10,25 +10,14 @@ from datetime import date
 
 from netcadence import config, dates
 from netcadence.cli.session import Session, user_name
-from netcadence.engine.schedule import CHANNELS
+from netcadence.engine.schedule import parse_channel
 from netcadence.errors import InputError
 from netcadence.store import agenda, cadences, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import ContactRef
 from netcadence.store.db import Database
-from netcadence.suggest import did_you_mean
 from netcadence.text import printable
-
-
-def parse_channel(text: str | None) -> str:
-    if text is None:
-        return "other"
-    wanted = text.strip().lower()
-    if wanted not in CHANNELS:
-        hint = did_you_mean(wanted, CHANNELS) or ";"
-        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
-    return wanted
 
 
 def touch_day(when: str | None, today: date) -> date:
