@@ -65,6 +65,17 @@ def db_url(request, backend, tmp_path) -> str:
 
 
 @pytest.fixture
+def another_db_url(request, backend, tmp_path) -> str:
+    """A second database on the same backend as db_url (to restore or merge into)."""
+    if backend == "sqlite":
+        return str(tmp_path / "another" / "netcadence.db")
+    databases = request.getfixturevalue("pg_databases")
+    name = databases.create()
+    request.addfinalizer(lambda: databases.drop(name))
+    return pg_url_for(name)
+
+
+@pytest.fixture
 def empty_db_url(request, backend, tmp_path) -> str:
     """Like db_url, but a database with no schema at all (not even the first revision)."""
     if backend == "sqlite":
