@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 
 from netcadence.dates import today as netcadence_today
@@ -146,6 +147,7 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
     from netcadence.store import cadences as cadence_store
     from netcadence.store import contacts as contact_store
     from netcadence.store import schedule
+    from netcadence.store import touches as touch_store
     from netcadence.store.db import locate, open_database
 
     if path.exists():
@@ -176,15 +178,14 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
         contact_store.insert_lists(
             db, emails=[(n, p.email) for n, p in enumerate(people, start=1)],
             tags=[(n, t) for n, p in enumerate(people, start=1) for t in p.tags])
-        db.run_many(
-            "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
-            "logged_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (n, day.isoformat(), channel, direction, note, give, ask, "bench")
-                for n, p in enumerate(people, start=1)
-                for day, channel, direction, note, give, ask in sorted(p.touches)
-            ),
+        touches = (
+            (n, day.isoformat(), channel, direction, note, give, ask, "bench", None)
+            for n, p in enumerate(people, start=1)
+            for day, channel, direction, note, give, ask in sorted(p.touches)
         )
+        numbered = ((tid, *touch) for tid, touch in enumerate(touches, start=1))
+        while batch := list(islice(numbered, 100_000)):
+            touch_store.insert_many(db, batch)
         every = list(range(1, len(people) + 1))
         enroll = {n: p.created for n, p in enumerate(people, start=1)}
         for chunk in _chunks(every, 5000):

@@ -53,37 +53,34 @@ def backend(request) -> str:
     return request.param
 
 
+def fresh_database(request, backend: str, path, *, migrated: bool = True) -> str:
+    """A new database for one test: the SQLite file at `path`, or a PostgreSQL database
+    (at the current schema, or with none) dropped after the test."""
+    if backend == "sqlite":
+        return str(path)
+    databases = request.getfixturevalue("pg_databases")
+    name = databases.create(migrated=migrated)
+    request.addfinalizer(lambda: databases.drop(name))
+    return pg_url_for(name)
+
+
 @pytest.fixture
 def db_url(request, backend, tmp_path) -> str:
     """The database a test runs against: a fresh SQLite file, or a fresh PostgreSQL database."""
-    if backend == "sqlite":
-        return str(tmp_path / "data" / "netcadence.db")
-    databases = request.getfixturevalue("pg_databases")
-    name = databases.create()
-    request.addfinalizer(lambda: databases.drop(name))
-    return pg_url_for(name)
+    return fresh_database(request, backend, tmp_path / "data" / "netcadence.db")
 
 
 @pytest.fixture
 def another_db_url(request, backend, tmp_path) -> str:
     """A second database on the same backend as db_url (to restore or merge into)."""
-    if backend == "sqlite":
-        return str(tmp_path / "another" / "netcadence.db")
-    databases = request.getfixturevalue("pg_databases")
-    name = databases.create()
-    request.addfinalizer(lambda: databases.drop(name))
-    return pg_url_for(name)
+    return fresh_database(request, backend, tmp_path / "another" / "netcadence.db")
 
 
 @pytest.fixture
 def empty_db_url(request, backend, tmp_path) -> str:
     """Like db_url, but a database with no schema at all (not even the first revision)."""
-    if backend == "sqlite":
-        return str(tmp_path / "empty" / "netcadence.db")
-    databases = request.getfixturevalue("pg_databases")
-    name = databases.create(migrated=False)
-    request.addfinalizer(lambda: databases.drop(name))
-    return pg_url_for(name)
+    return fresh_database(request, backend, tmp_path / "empty" / "netcadence.db",
+                          migrated=False)
 
 
 @pytest.fixture

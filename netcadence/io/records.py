@@ -2,8 +2,8 @@
 
 Matching, so that importing the same file twice creates nothing new: slug (JSON
 only), LinkedIn URL, any email, vCard UID, then the folded name when exactly one
-contact already in the database has it (of several, the one that shares a phone)
-and nothing conflicts. A match fills empty fields and adds emails, phones and
+contact already in the database has it (of several, the one the record repeats in
+everything it holds) and nothing conflicts. A match fills empty fields and adds emails, phones and
 tags; it never overwrites what the user entered.
 
 Two records of one file are never merged by their name alone, and two that the
@@ -233,11 +233,11 @@ class Importer:
 
     def _by_name(self, new: NewContact, key: str | None) -> int | None:
         """The one contact of the database with this name that no record of this file
-        went into yet (of several, the one that shares a phone), if nothing conflicts."""
+        went into yet (of several, the one the record repeats), if nothing conflicts."""
         same = [cid for cid in self.by_name.get(fold(new.name), [])
                 if cid <= self.last_before and cid not in self.claimed]
-        if len(same) > 1 and new.phones:
-            same = [cid for cid in same if self.known[cid].phones.intersection(new.phones)]
+        if len(same) > 1:
+            same = [cid for cid in same if self._repeats(self.known[cid], new)]
         if len(same) != 1:
             return None
         known = self.known[same[0]]
@@ -248,6 +248,26 @@ class Importer:
         if mine and known.emails and mine != known.emails:
             return None
         return known.id
+
+    @staticmethod
+    def _repeats(known: Known, new: NewContact) -> bool:
+        """Whether the record has something besides its name and the contact has all of it
+        already: the same file imported again (two people called Manu, told apart by
+        their phone numbers)."""
+        given = False
+        for name in FILLABLE:
+            value = getattr(new, name)
+            if value is None:
+                continue
+            if known.fields.get(name) != (value.isoformat() if name == "met_on" else value):
+                return False
+            given = True
+        for values, have in ((set(new.phones), known.phones),
+                             ({email.lower() for email in new.emails}, known.emails)):
+            if values and not values <= have:
+                return False
+            given = given or bool(values)
+        return given
 
     def _create(self, new: NewContact) -> int:
         slug = contact_store.free_slug(new.name, self.by_slug, new.slug)

@@ -73,12 +73,12 @@ def add(
     by: str | None = None,
     event_id: int | None = None,
 ) -> int:
-    return db.insert(
-        "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
-        "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (contact_id, day.isoformat(), channel, direction, checked_note(note), give, ask,
-         checked_by(by), event_id),
-    )
+    touch_id = top_id(db) + 1
+    limits.whole("a new touch's id", touch_id)
+    insert_many(db, [(touch_id, contact_id, day.isoformat(), channel, direction,
+                      checked_note(note), give, ask, checked_by(by), event_id)])
+    follow_ids(db)
+    return touch_id
 
 
 def get(db: Database, touch_id: int) -> TouchRecord:

@@ -32,6 +32,15 @@ def test_two_rows_of_one_file_are_never_merged_by_name_alone(ok, tmp_path):
     assert len(ok("list", "--json").json()) == 2
 
 
+def test_people_of_one_name_told_apart_by_their_company_import_again_as_they_are(ok, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Company\nSam Lee,Acme\nSam Lee,Globex\n", encoding="utf-8")
+    assert "2 created" in ok("import", "csv", path, "--map", "name=Name,company=Company").out
+    again = ok("import", "csv", path, "--map", "name=Name,company=Company")
+    assert "0 created, 0 updated, 2 unchanged" in again.out
+    assert ok("show", "sam-lee-2", "--json").json()["company"] == "Globex"
+
+
 def test_a_match_by_name_alone_is_said(ok, tmp_path):
     ok("add", "Ana Ruiz", "--company", "Acme")
     path = google(tmp_path, "Ana,Ruiz,* myContacts,,,Mobile,+34 600 333 333",
