@@ -145,7 +145,8 @@ def _cut(text: str, width: int) -> int:
 
 # --- tables -------------------------------------------------------------------------
 
-# Left out first, in this order, when a terminal is too narrow for every column's words.
+# Left out first, in this order, when a terminal is too narrow for every column's words
+# (the agenda's order; a table may name its own).
 DROP_ORDER = ("last touch", "slug", "what")
 NAME = "name"  # folded first on a narrow terminal
 # Cut short in a pipe, where nothing folds, so that one long name does not widen every
@@ -162,10 +163,11 @@ def table(
     rows: Sequence[Sequence[Any]],
     *,
     row_styles: Sequence[str | None] | None = None,
+    drop: Sequence[str] = DROP_ORDER,
 ) -> None:
     """A table: cells are user text, printed literally (no markup, no control characters)."""
     columns = list(zip(*rows, strict=True)) or [() for _ in headers]
-    table_columns(headers, columns, row_styles=row_styles)
+    table_columns(headers, columns, row_styles=row_styles, drop=drop)
 
 
 def table_columns(
@@ -173,14 +175,17 @@ def table_columns(
     columns: Sequence[Sequence[Any]],
     *,
     row_styles: Sequence[str | None] | None = None,
+    drop: Sequence[str] = DROP_ORDER,
 ) -> None:
     """The same table given a column at a time, as a long agenda is quickest to build.
 
     `row_styles` (one per row) are shown on a terminal only; the header is bold there.
+    `drop`: the columns a narrow terminal leaves out, first to go first.
     """
     terminal = on_terminal()
     checked = [_column(values) for values in columns]
-    shown, widths, uneven = _layout(headers, checked, terminal_width() if terminal else None)
+    shown, widths, uneven = _layout(
+        headers, checked, terminal_width() if terminal else None, drop)
     lines = _lines([headers[i] for i in shown], [checked[i] for i in shown], widths, uneven)
     if terminal:
         styles = ["bold", *(row_styles or [None] * (len(lines) - 1))]
@@ -209,16 +214,17 @@ def _column(values: Sequence[Any]) -> tuple[Sequence[str], str]:
 
 def _layout(
     headers: Sequence[str], columns: list[tuple[Sequence[str], str]], width: int | None,
+    drop: Sequence[str] = DROP_ORDER,
 ) -> tuple[list[int], list[int], set[int]]:
     """Which columns to show and how wide, for a terminal `width` columns wide, or for a
     pipe (None); and the lines (0: the header) whose width differs from their length.
 
-    A pipe: every column at its full width, names and slugs cut to CAP. A terminal: the same
-    when it fits; else text wraps between words (keeping WRAPPED_LEAST columns), and
-    when that is not enough, columns are left out in DROP_ORDER. Only then does text
-    wrap narrower, and names fold inside their words, then other text; a column of
-    short single words (dates, statuses) never does: a table still too wide runs past
-    the terminal's edge rather than break those.
+    A pipe: every column at its full width, names and slugs cut to CAP. A terminal:
+    the same when it fits; else text wraps between words (keeping WRAPPED_LEAST
+    columns), and when that is not enough, the columns in `drop` are left out in
+    turn. Only then does text wrap narrower, and names fold inside their words, then
+    other text; a column of short single words (dates, statuses) never does: a table
+    still too wide runs past the terminal's edge rather than break those.
     """
     if width is None:
         for index, header in enumerate(headers):
@@ -228,7 +234,7 @@ def _layout(
     shown = list(range(len(headers)))
     if width is None:
         return shown, natural, uneven
-    drops = [headers.index(header) for header in DROP_ORDER if header in headers]
+    drops = [headers.index(header) for header in drop if header in headers]
     words: list[int] = []
     while True:
         room = width - 2 * (len(shown) - 1)

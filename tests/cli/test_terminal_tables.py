@@ -126,6 +126,25 @@ def test_a_name_folds_only_once_every_column_that_can_go_is_gone(ok, monkeypatch
     assert [line.strip() for line in lines[2:-1]] == ["Featherst", "onehaugh-", "Smythe"]
 
 
+@pytest.mark.parametrize(("columns", "shown"), [
+    (100, ["name", "slug", "status", "tags", "cadence", "next due", "last touch"]),
+    (70, ["name", "slug", "status", "tags", "cadence", "next due"]),
+    (50, ["name", "status", "cadence", "next due"]),
+    (40, ["name", "status", "next due"]),
+])
+def test_lists_and_touches_leave_their_own_columns_out(agenda, monkeypatch, columns, shown):
+    agenda("log", "bob", "--note", "wants intros to fintech founders", "--by", "maria")
+    lines = [ESCAPES.sub("", line) for line in on_terminal(agenda, monkeypatch, columns, "list")]
+    assert re.split(r"\s{2,}", lines[0].strip()) == shown
+    assert all(len(line) + line.count("李小龍") * 3 <= columns for line in lines), lines
+    assert any(line.startswith("Sofia Hugo Nguyen") or line.startswith("Sofia Hugo ")
+               for line in lines)
+    lines = [ESCAPES.sub("", line) for line in on_terminal(agenda, monkeypatch, 50, "show", "bob")]
+    table = lines[lines.index(next(line for line in lines if line.startswith("id "))):]
+    assert table[0].split() == ["id", "date", "channel", "dir", "note"]
+    assert "wants intros to" in table[1] and "fintech founders" in table[2]
+
+
 @pytest.fixture
 def long_name(ok):
     ok("add", LONG, "--cadence", "1w", today="2026-10-08")
