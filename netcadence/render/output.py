@@ -184,9 +184,10 @@ def table_columns(
     """
     terminal = on_terminal()
     checked = [_column(values) for values in columns]
-    shown, widths, uneven = _layout(
+    shown, widths, uneven, narrowed = _layout(
         headers, checked, terminal_width() if terminal else None, drop)
-    lines = _lines([headers[i] for i in shown], [checked[i] for i in shown], widths, uneven)
+    lines = _lines([headers[i] for i in shown], [checked[i] for i in shown], widths, uneven,
+                   narrowed)
     if terminal:
         styles = ["bold", *(row_styles or [None] * (len(lines) - 1))]
         lines = [_paint(line, style) for line, style in zip(lines, styles, strict=True)]
@@ -215,9 +216,10 @@ def _column(values: Sequence[Any]) -> tuple[Sequence[str], str]:
 def _layout(
     headers: Sequence[str], columns: list[tuple[Sequence[str], str]], width: int | None,
     drop: Sequence[str] = DROP_ORDER,
-) -> tuple[list[int], list[int], set[int]]:
+) -> tuple[list[int], list[int], set[int], list[int]]:
     """Which columns to show and how wide, for a terminal `width` columns wide, or for a
-    pipe (None); and the lines (0: the header) whose width differs from their length.
+    pipe (None); the lines (0: the header) whose width differs from their length; and
+    which of the columns shown are narrower than their cells (by position).
 
     A pipe: every column at its full width, names and slugs cut to CAP. A terminal:
     the same when it fits; else text wraps between words (keeping WRAPPED_LEAST
@@ -226,27 +228,33 @@ def _layout(
     other text; a column of short single words (dates, statuses) never does: a table
     still too wide runs past the terminal's edge rather than break those.
     """
-    if width is None:
-        for index, header in enumerate(headers):
-            if header in CAPPED:
-                columns[index] = _capped(columns[index])
     natural, uneven = _natural(headers, columns)
+    capped = [i for i, header in enumerate(headers) if header in CAPPED and natural[i] > CAP]
+    if width is None and capped:  # seldom: measured again
+        for index in capped:
+            columns[index] = _capped(columns[index])
+        natural, uneven = _natural(headers, columns)
     shown = list(range(len(headers)))
+
+    def laid_out(widths: list[int]) -> tuple[list[int], list[int], set[int], list[int]]:
+        narrowed = [k for k, i in enumerate(shown) if widths[k] < natural[i]]
+        return shown, widths, uneven, narrowed
+
     if width is None:
-        return shown, natural, uneven
+        return laid_out(natural)
     drops = [headers.index(header) for header in drop if header in headers]
     words: list[int] = []
     while True:
         room = width - 2 * (len(shown) - 1)
         widths = [natural[i] for i in shown]
         if sum(widths) <= room:
-            return shown, widths, uneven
+            return laid_out(widths)
         words = words or [_longest_word(header, cells)
                           for header, (cells, _) in zip(headers, columns, strict=True)]
         fitted = _narrowed(
             widths, [min(natural[i], max(words[i], WRAPPED_LEAST)) for i in shown], room)
         if fitted is not None:
-            return shown, fitted, uneven
+            return laid_out(fitted)
         if not drops:
             break
         shown.remove(drops.pop(0))
@@ -260,8 +268,8 @@ def _layout(
                   for floor, i in zip(floors, shown, strict=True)]
         fitted = _narrowed(widths, floors, room)
         if fitted is not None:
-            return shown, fitted, uneven
-    return shown, floors, uneven
+            return laid_out(fitted)
+    return laid_out(floors)
 
 
 def _natural(
@@ -289,13 +297,9 @@ def _natural(
 
 def _capped(column: tuple[Sequence[str], str]) -> tuple[Sequence[str], str]:
     """A column with each cell wider than CAP columns cut short, ending in "…"."""
-    cells, joined = column
-    longest = max(map(len, cells), default=0)
-    if longest <= CAP // 2 or (longest <= CAP and not _uneven(joined)):
-        return column  # the common case: nothing to cut, known without measuring
     cells = [
         cell if _width(cell) <= CAP else cell[:_cut(cell, CAP - 1)].rstrip() + "…"
-        for cell in cells
+        for cell in column[0]
     ]
     return cells, "".join(cells)
 
@@ -330,10 +334,11 @@ def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int] | No
 
 def _lines(
     headers: Sequence[str], columns: Sequence[tuple[Sequence[str], str]],
-    widths: list[int], uneven: set[int],
+    widths: list[int], uneven: set[int], narrowed: list[int],
 ) -> list[str]:
     """The header and each row as a line of left-aligned columns two spaces apart; a row
-    with a cell wider than its column as several lines, joined by newlines.
+    with a cell wider than its column (of those `narrowed`) as several lines, joined by
+    newlines.
 
     Kept quick for long agendas: each line is one %-format, which pads by length; only
     lines holding a character two columns wide (CJK), or wrapped, are redone cell by cell.
@@ -344,7 +349,8 @@ def _lines(
     for line in uneven:
         lines[line] = "  ".join(map(_pad, rows[line], widths)).rstrip()
     wrapped: set[int] = set()
-    for header, (cells, joined), width in zip(headers, columns, widths, strict=True):
+    for column in narrowed:
+        header, (cells, joined), width = headers[column], columns[column], widths[column]
         if _width(header) > width:
             wrapped.add(0)
         measure = _width if _uneven(joined) else len
