@@ -34,6 +34,7 @@ def contact_list(rows: list[ListRow], *, json: bool) -> None:
              r.next_due or "-", r.last_touch or "-"]
             for r in rows
         ],
+        drop=("last touch", "slug", "tags", "cadence"),
     )
 
 
@@ -74,6 +75,7 @@ def contact_card(data: dict[str, Any]) -> None:
                  t["note"], t["by"] or ""]
                 for t in data["touches"]
             ],
+            drop=("by", "give/ask", "dir"),
         )
     else:
         say("  no touches yet")

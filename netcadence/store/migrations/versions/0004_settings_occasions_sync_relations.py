@@ -18,6 +18,10 @@ Revises: 0003
 - intro: proposed, agreed, made or dropped introductions between two contacts.
 - linkedin_seen, job_change: what the last LinkedIn import said of a contact,
   and the changes of company or title it noticed.
+- enrollment: each change of a contact's enrollment (its cadence and the day it
+  counts from) and the day it was recorded, so that the review of a past week
+  reads the enrollments of that week. A contact with no row has had its present
+  enrollment since its enrollment day.
 
 Every new column may be empty, so no row of an older database changes.
 """
@@ -126,10 +130,21 @@ def upgrade() -> None:
     op.create_index("ix_job_change_contact_id", "job_change", ["contact_id"])
     op.create_index("ix_job_change_changed_on", "job_change", ["changed_on"])
 
+    # --- enrollments as they were ---------------------------------------------------
+    op.create_table(
+        "enrollment",
+        sa.Column("id", sa.Integer, primary_key=True),
+        _contact(),
+        _text("cadence", 200),
+        _text("enrolled_on", 10),
+        _text("recorded_on", 10, nullable=False),
+    )
+    op.create_index("ix_enrollment_contact_id", "enrollment", ["contact_id"])
+
 
 def downgrade() -> None:
-    for table in ("job_change", "linkedin_seen", "intro", "sync_item", "sync_file",
-                  "sync_source", "setting"):
+    for table in ("enrollment", "job_change", "linkedin_seen", "intro", "sync_item",
+                  "sync_file", "sync_source", "setting"):
         op.drop_table(table)
     with op.batch_alter_table("touch") as touch:
         touch.drop_column("source")
