@@ -150,8 +150,8 @@ def _cut(text: str, width: int) -> int:
 DROP_ORDER = ("last touch", "slug", "what")
 NAME = "name"  # folded first on a narrow terminal
 # Cut short in a pipe, where nothing folds, so that one long name does not widen every
-# row (the slug is made from the name, as long); --json keeps both whole.
-CAPPED = (NAME, "slug")
+# row; --json keeps it whole. The slug stays whole: scripts read it to name the contact.
+CAPPED = (NAME,)
 CAP = 40  # columns a capped cell takes at most in a piped table, "…" included
 WRAPPED_LEAST = 12  # text wrapped between words keeps this many columns before any goes
 FOLDED_LEAST = 6  # a column folded inside its words keeps at least this many columns
