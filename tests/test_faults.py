@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from netcadence.store.db import libpq_url
 from tests.helpers import dump_database, pg_server_url
 
 NETCADENCE = [sys.executable, "-m", "netcadence"]
@@ -186,7 +187,7 @@ def test_a_locked_database_waits_then_gives_up(db_url, ok, nc, backend):
 
             from netcadence.store.db import WRITE_LOCK_KEY
 
-            conn = psycopg.connect("postgresql://" + db_url.split("://", 1)[1])
+            conn = psycopg.connect(libpq_url(db_url))
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
         locked.set()
         release.wait(30)

@@ -138,6 +138,9 @@ def _parser_message(error) -> str:
 def _error_line(text: str) -> None:
     from netcadence.text import printable
 
+    store = sys.modules.get("netcadence.store.db")  # loaded: a database URL was read
+    if store is not None:
+        text = store.mask_password(text)
     sys.stderr.write("netcadence: " + " ".join(printable(text).split()) + "\n")
 
 
