@@ -248,6 +248,8 @@ def export(
         raise InputError(f"{kind!r} is not an export format{hint} use json, csv or ics")
     from netcadence.io import export as exporter
 
+    if output is not None:
+        _not_the_database(Path(output).expanduser(), "export")
     db = current().db()
     if wanted == "json":
         # Written as it is read: an export of millions of touches holds one page of them.
@@ -269,10 +271,20 @@ def export(
                 sys.stdout.write(chunk.decode("utf-8"))
         sys.stdout.flush()
         return
-    from netcadence.io.files import atomic_write
+    from netcadence.atomic import write_file
 
-    atomic_write(output, data)
+    write_file(output, data)
     say(f"Exported {wanted} to {printable(output)}")
+
+
+def _not_the_database(target: Path, what: str) -> None:
+    """Refuse to write over the SQLite database or one of its -wal, -shm, -journal files."""
+    from netcadence.store.db import database_file_at
+
+    found = database_file_at(current().location, target)
+    if found is not None:
+        raise InputError(f"{printable(str(target))!r} is {found}: the {what} would destroy "
+                         f"it; give another file")
 
 
 @app.command()
@@ -282,7 +294,7 @@ def backup(
         show_default=False)] = None,
 ) -> None:
     """A consistent copy of the SQLite database, safe while other commands write."""
-    from netcadence.store.db import connect_sqlite_file, copy_sqlite
+    from netcadence.store.db import backup as copy_database
 
     session = current()
     location = session.location
@@ -290,7 +302,7 @@ def backup(
         raise InputError(
             "backup copies a SQLite database; for PostgreSQL use pg_dump "
             "(e.g. pg_dump -Fc -f netcadence.dump DBNAME)")
-    session.db()
+    db = session.db()
     source = location.path
     default_name = f"{source.stem}-{today().isoformat()}{source.suffix or '.db'}"
     target = Path(file).expanduser() if file else source.with_name(default_name)
@@ -299,13 +311,6 @@ def backup(
     if not target.parent.is_dir():
         raise InputError(
             f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist")
-    if target.exists() and target.resolve() == source.resolve():
-        raise InputError("the backup cannot overwrite the database itself; give another FILE")
-    connection = connect_sqlite_file(source)
-    try:
-        copy_sqlite(connection, target)
-    except OSError as error:
-        raise InputError(f"cannot write {str(target)!r}: {error.strerror}") from None
-    finally:
-        connection.close()
+    _not_the_database(target, "backup")
+    copy_database(db, target)
     say(f"Backed up {printable(str(source))} to {printable(str(target))}")

@@ -1,4 +1,4 @@
-"""Reading the files people import (any encoding they come in) and writing exports atomically."""
+"""Reading the files people import, in any encoding they come in."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import codecs
 import csv
 import io
 import itertools
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -158,33 +156,6 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError(f"line {start}: unreadable CSV ({error}); a quote inside a cell must "
                          "be doubled, and a quoted cell must end where the cell does "
                          "(nothing was imported)") from None
-
-
-def atomic_write(path: str | Path, data: bytes | Iterable[bytes]) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename.
-
-    The data may come in pieces, written as they come.
-    """
-    target = Path(path).expanduser()
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: folder {str(folder)!r} does not exist")
-    if target.is_dir():
-        raise InputError(f"{str(path)!r} is a folder; give a file name")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise InputError(f"cannot write in {str(folder)!r}: {error.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for piece in [data] if isinstance(data, bytes) else data:
-                out.write(piece)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def binary(name: str) -> InputError:

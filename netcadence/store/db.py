@@ -458,32 +458,75 @@ def backup_before_migration(db: Database, revision: str | None) -> Path:
     path = db.location.path
     assert path is not None
     target = path.with_name(f"{path.name}.before-{HEAD_REVISION}-from-{revision or 'none'}.bak")
-    try:
-        copy_sqlite(db._conn, target)
-    except (OSError, sqlite3.Error) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise StoreError(
-            f"cannot back up {path} to {target} before upgrading its schema ({reason}); "
-            "nothing was changed"
-        ) from None
+    backup(db, target, "before upgrading its schema; nothing was changed")
     return target
 
 
-def copy_sqlite(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API, created 0600."""
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
+def backup(db: Database, target: Path, after: str = "") -> None:
+    """A consistent copy of the SQLite database at `target`, through the connection the
+    command already has (read-only where the file or its folder is). Any failure is one
+    line naming both files and why."""
+    source = db.location.path
+    assert source is not None
     try:
+        copy_sqlite(db._conn, target)
+    except (OSError, sqlite3.Error) as error:
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+        else:
+            reason = _sqlite_reason(str(error))
+        raise StoreError(f"cannot back up {source} to {target}: {reason}"
+                         + (f" ({after})" if after else "")) from None
+
+
+def _sqlite_reason(text: str) -> str:
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "read-only"
+    return text
+
+
+def copy_sqlite(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API, created 0600 beside `target`
+    and renamed over it. The copy keeps no journal: if it fails (a full disk), nothing
+    is left behind but the target as it was."""
+    from netcadence.atomic import replacing
+
+    with replacing(target) as partial:
         copy = connect_sqlite_file(partial)
-        with copy:
+        try:
+            copy.execute("PRAGMA journal_mode = OFF")
             conn.backup(copy)
-        copy.close()
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.chmod(target, 0o600)
+        finally:
+            copy.close()
+
+
+def database_file_at(location: Location, target: Path) -> str | None:
+    """What `target` is when it is this SQLite database or one of its -wal, -shm and
+    -journal files ("the database itself", "the database's -wal file"), else None.
+
+    Compared by resolved path, so that another spelling or a link is caught, and by
+    inode, so that a hard link is too.
+    """
+    from netcadence.atomic import SQLITE_COMPANIONS
+
+    if location.path is None:
+        return None
+    for end in ("", *SQLITE_COMPANIONS):
+        own = Path(f"{location.path}{end}")
+        if _same_file(own, target):
+            return f"the database's {end} file" if end else "the database itself"
+    return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    if os.path.realpath(one) == os.path.realpath(other):
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def describe_sqlite_error(error: sqlite3.Error, path: Path | None) -> str:
