@@ -102,14 +102,7 @@ def save(values: dict[str, object], path: Path | None = None) -> None:
             else:
                 escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
                 lines.append(f'{key} = "{escaped}"')
-    import tempfile
+    from netcadence.atomic import write_file
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("\n".join(lines) + ("\n" if lines else ""))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_file(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))

@@ -17,7 +17,7 @@ from typing import Any
 from netcadence.dates import parse_duration
 from netcadence.engine.schedule import CHANNELS, Cadence, Step
 from netcadence.errors import InputError
-from netcadence.io import jsonstream
+from netcadence.io import files, jsonstream
 from netcadence.io.export import FORMAT_VERSION
 from netcadence.io.records import Importer, Record, clean_email
 from netcadence.store import cadences as cadence_store
@@ -56,7 +56,7 @@ class JsonFile:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.encoding = jsonstream.encoding_of(path)
+        self.encoding = files.encoding_of(path)
         self.size = os.path.getsize(os.path.expanduser(path))
 
     def reader(self, progress: Callable[[int], None] | None = None) -> jsonstream.Reader:

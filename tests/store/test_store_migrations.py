@@ -15,7 +15,7 @@ import pytest
 
 from netcadence.store import db as store_db
 from netcadence.store import migrate
-from netcadence.store.db import locate
+from netcadence.store.db import libpq_url, locate
 from tests.helpers import dump_database
 
 FIRST_REVISION = "0001"
@@ -71,7 +71,7 @@ def rows_by_table(url: str) -> dict[str, list[dict]]:
     if url.startswith("postgresql"):
         import psycopg
 
-        conn = psycopg.connect("postgresql://" + url.split("://", 1)[1])
+        conn = psycopg.connect(libpq_url(url))
         tables = [t for (t,) in conn.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_schema = current_schema()"
@@ -153,7 +153,7 @@ def index_names(url: str) -> set[str]:
     if url.startswith("postgresql"):
         import psycopg
 
-        with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as conn:
+        with psycopg.connect(libpq_url(url)) as conn:
             return {name for (name,) in conn.execute(
                 "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
             )}
