@@ -10,7 +10,7 @@ from netcadence.store import schedule
 from netcadence.store.db import Database
 
 TOUCH_COLUMNS = (
-    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id"
+    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id, source"
 )
 
 
@@ -26,11 +26,12 @@ class TouchRecord:
     ask: bool
     by: str | None
     event_id: int | None
+    source: str | None = None  # mail or calendar for a touch that sync logged
 
     @classmethod
     def from_row(cls, row: tuple) -> TouchRecord:
         return cls(row[0], row[1], row[2], row[3], row[4], row[5] or "", bool(row[6]),
-                   bool(row[7]), row[8], row[9])
+                   bool(row[7]), row[8], row[9], row[10])
 
 
 def check_not_future(day: date, today: date) -> None:
@@ -53,12 +54,16 @@ def add(
     ask: bool = False,
     by: str | None = None,
     event_id: int | None = None,
+    source: str | None = None,
 ) -> int:
+    values = (contact_id, day.isoformat(), channel, direction, note or "", give, ask, by, event_id)
+    if source is None:  # a touch logged by hand names only the columns every schema has
+        return db.insert(
+            "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
+            "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
     return db.insert(
         "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
-        "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (contact_id, day.isoformat(), channel, direction, note or "", give, ask, by, event_id),
-    )
+        "logged_by, event_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, source))
 
 
 def get(db: Database, touch_id: int) -> TouchRecord:
