@@ -58,6 +58,7 @@ class SyncOptions:
     tags: tuple[str, ...] = ()
     cadence: str | None = None
     by: str | None = None  # who logs the touches
+    verbose: bool = False  # keep what was skipped, to name it
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,10 @@ class _Collector:
     people unknown so far) waits until they are created, then is judged again.
     """
 
-    def __init__(self, kind: str, rules: Rules, report: SyncReport, new: bool) -> None:
+    def __init__(self, kind: str, rules: Rules, report: SyncReport, new: bool,
+                 verbose: bool) -> None:
         self.kind = kind
+        self.verbose = verbose
         self.judge = judge_message if kind == "mail" else judge_occurrence
         self.rules = rules
         self.report = report
@@ -212,13 +215,15 @@ class _Collector:
         what = thing.subject if isinstance(thing, Message) else thing.summary
         if verdict.reason:
             self.skipped[verdict.reason] += 1
+            if verdict.reason == "future" and thing.day is not None:
+                earliest = self.future.get(thing.origin)
+                self.future[thing.origin] = min(earliest or thing.day, thing.day)
+            if not self.verbose:
+                return
             where = thing.where
             if isinstance(thing, Occurrence) and thing.day is not None:
                 where += f" on {thing.day.isoformat()}"  # which occurrence
             self.report.skips.append(Skip(where, verdict.reason, thing.unreadable or what))
-            if verdict.reason == "future" and thing.day is not None:
-                earliest = self.future.get(thing.origin)
-                self.future[thing.origin] = min(earliest or thing.day, thing.day)
             return
         assert thing.day is not None
         self.involved.append(thing.key)
@@ -332,7 +337,7 @@ def _sync(db: Database, today: date, kind: str, me: frozenset[str], since: date 
             cap = network_settings.load(db).sync_max_recipients
             book = sync_store.address_book(db)
             rules = Rules(me, book, cap, today, since)
-            collector = _Collector(kind, rules, report, options.new)
+            collector = _Collector(kind, rules, report, options.new, options.verbose)
             paths = read(collector, rules, fingerprint(book, me, cap))
             enroll: dict[int, date] = {}
             if options.new:
@@ -402,9 +407,8 @@ def _write(db: Database, today: date, kind: str, collector: _Collector, report: 
     """Turn the items into touches (leaving out what earlier syncs recorded), write them
     with their sync items, and refresh the schedules of the contacts touched."""
     items = collector.items
-    contact_ids = {item.contact_id for item in items}
     known = sync_store.known_items(db, kind, (item.key for item in items))
-    joinable = sync_store.joinable_touches(db, kind, contact_ids)
+    joinable = sync_store.joinable_touches(db, kind, ((i.contact_id, i.day) for i in items))
     result = plan(items, known, joinable, per_day=kind == "mail")
     sync_store.record(db, kind, result, by=options.by)
     added_keys = result.item_keys_added()

@@ -42,7 +42,8 @@ def _run(kind: str, paths: list[str], me, since, dry_run, new, tag, cadence, jso
     from netcadence.render.sync import summary
 
     options = sync.SyncOptions(me=tuple(me or ()), since=since, dry_run=dry_run, new=new,
-                               tags=tuple(tag or ()), cadence=cadence, by=user_name(None))
+                               tags=tuple(tag or ()), cadence=cadence, by=user_name(None),
+                               verbose=verbose)
     run = sync.sync_mail if kind == "mail" else sync.sync_calendar
     report = run(current().db(), today(), paths, options, _progress)
     summary(report, verbose=verbose, json=json)

@@ -11,7 +11,6 @@ x-wr-timezone, and Windows time-zone names are read as the zones they stand for.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -22,8 +21,8 @@ from typing import Any
 
 from netcadence.engine.sync import Attendee, Occurrence
 from netcadence.errors import InputError
+from netcadence.io.mail import digest, existing, head_of, sniff, what_it_holds
 
-SNIFF = 4096
 EXPECTED = "an .ics file or a folder of them"
 MOST_OCCURRENCES = 20_000  # of one recurring event: beyond, the rest are not read
 NOT_PEOPLE = ("ROOM", "RESOURCE")
@@ -51,41 +50,24 @@ class CalendarSource:
     ignored: list[str] = field(default_factory=list)
 
 
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(SNIFF)
-    except OSError:
-        return b""
-
-
 def open_source(text: str) -> CalendarSource:
     """The calendar files at a path, or an error naming the path and what was expected."""
-    given = Path(text).expanduser()
-    if not given.exists():
-        raise InputError(f"{text}: there is no such file or folder; give {EXPECTED}")
-    path = given.resolve()
+    path = existing(text, EXPECTED)
     source = CalendarSource(path, text)
     if path.is_dir():
         for folder, dirs, files in os.walk(path):
             dirs.sort()
             for name in sorted(files):
                 file = Path(folder) / name
-                if is_calendar(_head(file)):
+                if is_calendar(sniff(file)):
                     source.files.append(file)
                 else:
                     source.ignored.append(str(file))
         if not source.files:
             raise InputError(f"{text}: no calendar in this folder; give {EXPECTED}")
         return source
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SNIFF)
-    except OSError as error:
-        raise InputError(f"{text}: cannot read it ({error.strerror})") from None
+    head = head_of(path, text)
     if not is_calendar(head):
-        from netcadence.io.mail import what_it_holds
-
         hint = {"mbox": " (it is mail: use 'netcadence sync mail')",
                 "message": " (it is mail: use 'netcadence sync mail')",
                 "vcard": " (it holds contacts: use 'netcadence import vcard')",
@@ -171,7 +153,7 @@ def gather(files: list[Path], into: Gathered | None = None, origin: int = 0) -> 
         try:
             data = path.read_bytes()
         except OSError as error:
-            gathered.broken.append(Occurrence(str(path), _digest("file", str(path)),
+            gathered.broken.append(Occurrence(str(path), digest("file", str(path)),
                                               unreadable=error.strerror or "unreadable",
                                               origin=origin))
             continue
@@ -189,7 +171,7 @@ def gather(files: list[Path], into: Gathered | None = None, origin: int = 0) -> 
             except Exception as error:  # a VCALENDAR icalendar cannot read at all
                 for number, _ in enumerate(_VEVENT.finditer(block), start=1):
                     gathered.broken.append(Occurrence(
-                        f"{where} (event {number})", _digest("broken", where, str(number)),
+                        f"{where} (event {number})", digest("broken", where, str(number)),
                         unreadable=_why(error), origin=origin))
                 continue
             _collect(calendar, where, gathered, origin)
@@ -210,14 +192,14 @@ def _collect(calendar: Any, where: str, gathered: Gathered, origin: int) -> None
         here = f"{where} (event {number})"
         try:
             uid = str(_list(event.get("UID"))[:1] and _list(event.get("UID"))[0] or "").strip()
-            uid = uid or _digest(
+            uid = uid or digest(
                 "no-uid", str(event.get("DTSTART", "")), str(event.get("SUMMARY", "")),
                 str(event.get("ORGANIZER", "")))
             rid = _instant(event.get("RECURRENCE-ID"))
             copy = _Copy(event, method, here, _whole(event.get("SEQUENCE")),
                          _instant(event.get("DTSTAMP")), origin)
         except Exception as error:
-            gathered.broken.append(Occurrence(here, _digest("broken", here),
+            gathered.broken.append(Occurrence(here, digest("broken", here),
                                               unreadable=_why(error), origin=origin))
             continue
         table = {"CANCEL": gathered.cancels, "REPLY": gathered.replies}.get(
@@ -249,11 +231,6 @@ def _instant(prop: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def _digest(*parts: str) -> str:
-    text = "\x1f".join(parts)
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def _latest(copies: list[_Copy]) -> _Copy:
@@ -303,7 +280,7 @@ def _event_occurrences(uid: str, gathered: Gathered, today: date) -> Iterator[Oc
                               cancels)
             return
     except Exception as error:
-        yield Occurrence(first.where, _digest("broken", uid), unreadable=_why(error),
+        yield Occurrence(first.where, digest("broken", uid), unreadable=_why(error),
                          origin=first.origin)
         return
     for component in found[:MOST_OCCURRENCES]:
@@ -311,7 +288,7 @@ def _event_occurrences(uid: str, gathered: Gathered, today: date) -> Iterator[Oc
             yield _occurrence(component, uid, first, recurring, cancelled_whole, answers,
                               cancels)
         except Exception as error:
-            yield Occurrence(first.where, _digest("broken", uid, _instant(
+            yield Occurrence(first.where, digest("broken", uid, _instant(
                 component.get("DTSTART"))), unreadable=_why(error), origin=first.origin)
 
 
@@ -345,7 +322,7 @@ def _occurrence(component: Any, uid: str, first: _Copy, recurring: bool,
                 cancelled_whole: bool, answers: dict, cancels: dict) -> Occurrence:
     start = component["DTSTART"].dt
     rid = _instant(component.get("RECURRENCE-ID")) if recurring else ""
-    key = _digest("event", uid, rid)
+    key = digest("event", uid, rid)
     all_day = not isinstance(start, datetime)
     if isinstance(start, datetime):
         local = start.astimezone() if start.tzinfo is not None else start

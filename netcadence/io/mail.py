@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from email.header import decode_header, make_header
@@ -50,7 +50,8 @@ _MAILDIR_INFO = re.compile(r"(:|%3A|!).*$", re.IGNORECASE)
 # --- what a file holds --------------------------------------------------------------
 
 
-def _head(path: Path) -> bytes:
+def sniff(path: Path) -> bytes:
+    """The first bytes of a file, enough to tell what it holds (none if unreadable)."""
     try:
         with path.open("rb") as handle:
             return handle.read(SNIFF)
@@ -104,13 +105,18 @@ def what_it_holds(head: bytes) -> str | None:
 # --- the sources --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """One file of a source: an mbox, or a message (in a Maildir, or loose)."""
 
-    path: Path
-    name: str  # how the source's memory knows it
+    folder: str
+    file: str
+    name: str  # how the source's memory knows it ("" for a source that is one file)
     kind: str  # mbox | maildir | message
+
+    @property
+    def path(self) -> Path:
+        return Path(self.folder, self.file)
 
 
 @dataclass
@@ -121,25 +127,33 @@ class MailSource:
     ignored: list[str] = field(default_factory=list)  # files that are not mail
 
 
+def existing(text: str, expected: str) -> Path:
+    """The absolute path a user gave, or an error saying it is not there."""
+    given = Path(text).expanduser()
+    if not given.exists():
+        raise InputError(f"{text}: there is no such file or folder; give {expected}")
+    return given.resolve()
+
+
+def head_of(path: Path, shown: str) -> bytes:
+    """A file's first bytes, or an error saying it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(SNIFF)
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read it ({error.strerror})") from None
+
+
 def open_source(text: str) -> MailSource:
     """The mail at a path, or an error naming the path and what was expected."""
-    given = Path(text).expanduser()
-    shown = text
-    if not given.exists():
-        raise InputError(f"{shown}: there is no such file or folder; give {EXPECTED}")
-    path = given.resolve()
+    path, shown = existing(text, EXPECTED), text
     if path.is_dir():
         if _is_maildir(path):
             return MailSource(path, shown, "maildir")
         for member in _walk(path, []):
             return MailSource(path, shown, "maildir" if member.kind == "maildir" else "folder")
         raise InputError(f"{shown}: no mail in this folder; give {EXPECTED}")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SNIFF)
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read it ({error.strerror})") from None
-    holds = what_it_holds(head)
+    holds = what_it_holds(head_of(path, shown))
     if holds == "mbox":
         return MailSource(path, shown, "mbox")
     if holds == "message":
@@ -153,35 +167,35 @@ def _is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() or (path / "new").is_dir()
 
 
-def _walk(root: Path, ignored: list[str]) -> Iterator[Member]:
+def _walk(root: Path, ignored: list[str], known: frozenset[str] = frozenset()
+          ) -> Iterator[Member]:
     """Every mail file under a folder, in a stable order: Maildir messages (cur/ and new/,
-    Maildir++ subfolders included), mbox files and messages told apart by content."""
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
+    Maildir++ subfolders included), and mbox files and messages told apart by content
+    (`known` names files already read, which need not be looked at again)."""
+    top = str(root)
+    for folder, dirs, files in os.walk(top):
         dirs.sort()
         maildir = "cur" in dirs or "new" in dirs
-        if here.name in ("cur", "new") and _is_maildir(here.parent):
-            base = here.parent.relative_to(root).as_posix()
+        parent, here = os.path.split(folder)
+        if here in ("cur", "new") and _is_maildir(Path(parent)):
+            base = os.path.relpath(parent, top).replace(os.sep, "/")
             prefix = "" if base == "." else base + "/"
             for name in sorted(files):
                 unique = _MAILDIR_INFO.sub("", name)
-                if unique.startswith("."):
-                    continue
-                yield Member(here / name, _short(prefix + unique), "maildir")
+                if not unique.startswith("."):
+                    yield Member(folder, name, _short(prefix + unique), "maildir")
             dirs[:] = []
             continue
         if maildir:
             dirs[:] = [d for d in dirs if d != "tmp"]
         for name in sorted(files):
-            file = here / name
-            holds = what_it_holds(_head(file))
-            relative = file.relative_to(root).as_posix()
-            if holds == "mbox":
-                yield Member(file, _short(relative), "mbox")
-            elif holds == "message":
-                yield Member(file, _short(relative), "message")
-            elif not (maildir and here == root and name.startswith(("dovecot", "."))):
-                ignored.append(str(file))
+            relative = _short(os.path.relpath(os.path.join(folder, name), top).replace(
+                os.sep, "/"))
+            holds = "message" if relative in known else what_it_holds(sniff(Path(folder, name)))
+            if holds in ("mbox", "message"):
+                yield Member(folder, name, relative, holds)
+            elif not (maildir and folder == top and name.startswith(("dovecot", "."))):
+                ignored.append(os.path.join(folder, name))
 
 
 def _short(name: str) -> str:
@@ -210,21 +224,22 @@ class MailReading:
     full: bool
     origin: int = 0  # the source's place among the paths read together
     files_read: list[str] = field(default_factory=list)
-    members: list[Member] = field(default_factory=list)
     total: int = 0  # files of messages and steps of mbox to read, for a progress bar
 
     def __post_init__(self) -> None:
         source = self.source
+        folder, file = str(source.path.parent), source.path.name
         if source.kind == "mbox":
-            self.members = [Member(source.path, "", "mbox")]
+            members: Iterable[Member] = [Member(folder, file, "", "mbox")]
         elif source.kind == "eml":
-            self.members = [Member(source.path, "", "message")]
+            members = [Member(folder, file, "", "message")]
         else:
-            self.members = list(_walk(source.path, source.ignored))
+            members = _walk(source.path, source.ignored,
+                            frozenset() if self.full else frozenset(self.seen))
         boxes = {} if self.full else dict(self.state.get("mbox", {}))
         self.state = {"mbox": boxes}
         self._todo: list[tuple[Member, int]] = []
-        for member in self.members:
+        for member in members:
             if member.kind == "mbox":
                 start = _resume_at(member.path, boxes.get(member.name))
                 size = _size(member.path)
@@ -244,19 +259,18 @@ class MailReading:
                 advance(1)
 
     def _file(self, member: Member) -> Message:
-        fallback = None
-        if member.kind == "maildir":
-            fallback = _delivery_time(member.path.name)
-        where = str(member.path)
+        where = os.path.join(member.folder, member.file)
         try:
-            with member.path.open("rb") as handle:
+            with open(where, "rb") as handle:
                 raw = _header_block(handle)
         except OSError as error:
-            return Message(where, _digest("file", where), unreadable=error.strerror or "",
+            return Message(where, digest("file", where), unreadable=error.strerror or "",
                            origin=self.origin)
         if member.name:
             self.files_read.append(member.name)
-        return message_from(raw, where, fallback, self.origin)
+        if member.kind == "maildir":
+            return message_from(raw, where, lambda: _delivery_time(member.file), self.origin)
+        return message_from(raw, where, None, self.origin)
 
     def _mbox(self, member: Member, start: int, advance) -> Iterator[Message]:
         end = start
@@ -268,15 +282,16 @@ class MailReading:
             if done[0] // STEP > before:
                 advance(done[0] // STEP - before)
 
+        path = str(member.path)
         try:
-            with member.path.open("rb") as handle:
+            with open(path, "rb") as handle:
                 for offset, envelope, raw, stop in _mbox_messages(handle, start, bytes_read):
                     end = stop
-                    where = f"{member.path} (message at byte {offset})"
-                    yield message_from(raw, where, _envelope_time(envelope), self.origin)
-                tail = _tail_digest(handle, end)
+                    yield message_from(raw, f"{path} (message at byte {offset})",
+                                       lambda line=envelope: _envelope_time(line), self.origin)
+                tail = _taildigest(handle, end)
         except OSError as error:
-            raise InputError(f"{member.path}: cannot read it ({error.strerror})") from None
+            raise InputError(f"{path}: cannot read it ({error.strerror})") from None
         self.state["mbox"][member.name] = {"end": end, "tail": tail}
 
 
@@ -296,7 +311,7 @@ def _resume_at(path: Path, memory: dict | None) -> int:
         return 0
     try:
         with path.open("rb") as handle:
-            if _tail_digest(handle, end) != memory.get("tail"):
+            if _taildigest(handle, end) != memory.get("tail"):
                 return 0
             handle.seek(end)
             following = handle.read(5)
@@ -305,7 +320,7 @@ def _resume_at(path: Path, memory: dict | None) -> int:
     return end if following in (b"", b"From ") else 0
 
 
-def _tail_digest(handle, end: int) -> str:
+def _taildigest(handle, end: int) -> str:
     start = max(0, end - TAIL)
     handle.seek(start)
     return hashlib.blake2b(handle.read(end - start), digest_size=16).hexdigest()
@@ -476,6 +491,10 @@ def addresses(values: list[str]) -> tuple[list[Address], bool]:
     found: list[Address] = []
     broken = False
     for value in values:
+        simple = _simple_addresses(value)
+        if simple is not None:
+            found.extend(simple)
+            continue
         if "@" in value and "<" in value:
             value = _BARE_NAME.sub(r'\1\2"\3"\4', value)
         for name, email in getaddresses([value]):
@@ -496,7 +515,27 @@ def addresses(values: list[str]) -> tuple[list[Address], bool]:
     return found, broken
 
 
-def _digest(*parts: str) -> str:
+_SIMPLE_ENTRY = re.compile(r"\s*(?:([^<>@]*?)\s*<([^<>\s@]+@[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+))\s*")
+
+
+def _simple_addresses(value: str) -> list[Address] | None:
+    """The addresses of a header in the common forms (`Name <a@b>`, `a@b`, separated by
+    commas, no quotes, comments, groups or encoded words): the full parser is slow."""
+    if any(mark in value for mark in '"()\\:;=[]'):
+        return None
+    found = []
+    for entry in value.split(","):
+        match = _SIMPLE_ENTRY.fullmatch(entry)
+        if match is None:
+            return None
+        name, bracketed, bare = match.groups()
+        email = (bracketed or bare).lower()
+        found.append(Address(email, " ".join((name or "").split()).strip("'")))
+    return found
+
+
+def digest(*parts: str) -> str:
+    """A short stable digest of some texts (keys of messages and events)."""
     text = "\x1f".join(parts)
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
@@ -509,12 +548,13 @@ def message_key(fields: dict[str, list[str]]) -> str:
     if "<" in text and ">" in text.partition("<")[2]:
         text = text.partition("<")[2].partition(">")[0].strip()
     if text:
-        return _digest("id", text)
-    return _digest("headers", *(" ".join((fields.get(name) or [""])[0].split())
+        return digest("id", text)
+    return digest("headers", *(" ".join((fields.get(name) or [""])[0].split())
                                 for name in ("date", "from", "subject")))
 
 
-def message_from(raw: bytes, where: str, fallback: datetime | None, origin: int = 0) -> Message:
+def message_from(raw: bytes, where: str, fallback: Callable[[], datetime | None] | None,
+                 origin: int = 0) -> Message:
     """What sync needs from a message's header block. `fallback` (the mbox `From ` line's
     time, or a Maildir's delivery time) dates it when its Date cannot be read."""
     fields = header_fields(raw)
@@ -527,7 +567,7 @@ def message_from(raw: bytes, where: str, fallback: datetime | None, origin: int 
     recipients, bad_to = addresses(recipient_headers)
     if not recipients and bad_to:
         return Message(where, key, unreadable="its recipients cannot be read", origin=origin)
-    when = _date(fields.get("date", [""])[0]) or fallback
+    when = _date(fields.get("date", [""])[0]) or (fallback() if fallback else None)
     labels = ",".join(fields.get("x-gmail-labels", [])).split(",")
     return Message(
         where=where, key=key,

@@ -112,25 +112,28 @@ def known_items(db: Database, kind: str, keys: Iterable[str]) -> set[tuple[str, 
     return found
 
 
-def joinable_touches(db: Database, kind: str, contact_ids: Iterable[int]
+def joinable_touches(db: Database, kind: str, days: Iterable[tuple[int, date]]
                      ) -> dict[tuple[int, date, str], list[int]]:
-    """The touches that new items join instead of adding one, by (contact, day, direction).
+    """The touches that new items join instead of adding one, on these (contact, day)
+    pairs, by (contact, day, direction).
 
     Mail: every `email` touch (logged by hand or synced). Calendars: `meeting` touches
     synced from a calendar that no sync item claims (as after a restore from a backup).
     """
+    if kind == "mail":
+        where = "t.channel = 'email'"
+    else:
+        where = ("t.source = 'calendar' AND t.channel = 'meeting' AND NOT EXISTS "
+                 "(SELECT 1 FROM sync_item i WHERE i.touch_id = t.id)")
     found: dict[tuple[int, date, str], list[int]] = {}
-    for part in _chunks(sorted(set(contact_ids))):
-        marks = ", ".join("?" * len(part))
-        if kind == "mail":
-            sql = ("SELECT id, contact_id, touched_on, direction FROM touch "
-                   f"WHERE channel = 'email' AND contact_id IN ({marks}) ORDER BY id")
-        else:
-            sql = ("SELECT t.id, t.contact_id, t.touched_on, t.direction FROM touch t "
-                   f"WHERE t.source = 'calendar' AND t.channel = 'meeting' "
-                   f"AND t.contact_id IN ({marks}) AND NOT EXISTS "
-                   "(SELECT 1 FROM sync_item i WHERE i.touch_id = t.id) ORDER BY t.id")
-        for touch_id, contact_id, day, direction in db.rows(sql, part):
+    pairs = sorted({(contact_id, day.isoformat()) for contact_id, day in days})
+    for part in _chunks(pairs, CHUNK // 2):
+        for touch_id, contact_id, day, direction in db.rows(
+            "SELECT t.id, t.contact_id, t.touched_on, t.direction FROM "
+            f"(VALUES {', '.join(['(?, ?)'] * len(part))}) AS v JOIN touch t "
+            f"ON t.contact_id = v.column1 AND t.touched_on = v.column2 WHERE {where} "
+            "ORDER BY t.id", [value for pair in part for value in pair],
+        ):
             key = (int(contact_id), date.fromisoformat(day), direction)
             found.setdefault(key, []).append(int(touch_id))
     return found
@@ -140,15 +143,10 @@ def record(db: Database, kind: str, plan: Plan, *, by: str | None) -> list[int]:
     """Write the plan: its new touches (through the touch writer) and a sync item for
     every message or occurrence; the ids of the new touches, in the plan's order."""
     channel = CHANNELS[kind]
-    items: list[tuple] = []
-    ids = []
-    for touch in plan.touches:
-        touch_id = touch_store.add(db, touch.contact_id, touch.day, channel=channel,
-                                   direction=touch.direction, note=touch.note, by=by,
-                                   source=kind)
-        ids.append(touch_id)
-        items.extend((kind, key, touch.contact_id, touch.direction, touch_id)
-                     for key in touch.keys)
+    ids = touch_store.add_many(db, [(t.contact_id, t.day, channel, t.direction, t.note, by, kind)
+                                    for t in plan.touches])
+    items = [(kind, key, touch.contact_id, touch.direction, touch_id)
+             for touch, touch_id in zip(plan.touches, ids, strict=True) for key in touch.keys]
     items.extend((kind, item.key, item.contact_id, item.direction, touch_id)
                  for item, touch_id in plan.joined)
     db.run_many("INSERT INTO sync_item (kind, key, contact_id, direction, touch_id) "

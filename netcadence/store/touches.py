@@ -54,16 +54,31 @@ def add(
     ask: bool = False,
     by: str | None = None,
     event_id: int | None = None,
-    source: str | None = None,
 ) -> int:
-    values = (contact_id, day.isoformat(), channel, direction, note or "", give, ask, by, event_id)
-    if source is None:  # a touch logged by hand names only the columns every schema has
-        return db.insert(
-            "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
-            "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
     return db.insert(
         "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
-        "logged_by, event_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, source))
+        "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (contact_id, day.isoformat(), channel, direction, note or "", give, ask, by, event_id),
+    )
+
+
+def add_many(db: Database, touches: list[tuple[int, date, str, str, str, str | None, str]]
+             ) -> list[int]:
+    """Many touches at once, as (contact, day, channel, direction, note, by, source), with
+    ids given in advance (returned in the same order). The caller refreshes schedules."""
+    if not touches:
+        return []
+    first = int(db.value("SELECT COALESCE(MAX(id), 0) FROM touch")) + 1
+    db.run_many(
+        "INSERT INTO touch (id, contact_id, touched_on, channel, direction, note, give, ask, "
+        "logged_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(first + n, contact_id, day.isoformat(), channel, direction, note or "", False, False,
+          by, source)
+         for n, (contact_id, day, channel, direction, note, by, source) in enumerate(touches)])
+    if db.backend == "postgresql":
+        db.value("SELECT setval(pg_get_serial_sequence('touch', 'id'), "
+                 "(SELECT MAX(id) FROM touch))")
+    return list(range(first, first + len(touches)))
 
 
 def get(db: Database, touch_id: int) -> TouchRecord:

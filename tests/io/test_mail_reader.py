@@ -226,3 +226,25 @@ def test_files_in_a_folder_that_are_not_mail_are_set_aside(tmp_path, zone):
     messages, reading = read(tmp_path)
     assert len(messages) == 1
     assert reading.source.ignored == [str(tmp_path / "index.msf")]
+
+
+@pytest.mark.parametrize("value", [
+    "Bob Lee <bob@lee.example>", "bob@lee.example", " a@b.example , C D <C@D.example>",
+    "O'Brien <ob@x.example>", "Joe Q. Public <john.q.public@example.com>",
+    "someone@x.example, Other <other@x.example>, third@x.example",
+])
+def test_the_quick_reading_of_plain_address_lists_is_the_full_parser_s(value):
+    quick = mail._simple_addresses(value)
+    assert quick is not None
+    from email.utils import getaddresses
+
+    assert [(a.name, a.email) for a in quick] == [
+        (name, email.lower()) for name, email in getaddresses([value])]
+
+
+@pytest.mark.parametrize("value", [
+    '"Lee, Bob" <bob@lee.example>', "A Group: a@b.example;", "a@b.example (Bob)",
+    "=?utf-8?q?B=C3=A9?= <b@x.example>", "alice@example.com <bob@example.com>", "", ", a@b.example",
+])
+def test_anything_else_goes_to_the_full_parser(value):
+    assert mail._simple_addresses(value) is None
