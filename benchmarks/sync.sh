@@ -37,13 +37,13 @@ export NETCADENCE_DB="$work/net.db"
 timed() {  # label, then the command line
     local label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || {
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || {
         cat "$work/err" >&2
         exit 1
     }
-    read -r seconds kib < "$work/time"
-    printf '%-46s %7.2f s %7.1f MiB   %s\n' "$label" "$seconds" "$(echo "$kib / 1024" | bc -l)" \
-        "$(head -1 "$work/out")"
+    read -r seconds user system kib < "$work/time"
+    printf '%-46s %7.2f s (cpu %6.2f s) %6.1f MiB   %s\n' "$label" "$seconds" \
+        "$(echo "$user + $system" | bc -l)" "$(echo "$kib / 1024" | bc -l)" "$(head -1 "$work/out")"
 }
 
 echo "$(du -h "$mbox" | cut -f1) mbox, $(ls "$maildir/cur" | wc -l) Maildir files," \
