@@ -256,7 +256,7 @@ def sync_mail(db: Database, today: date, paths: list[str], options: SyncOptions,
     me = my_addresses(options.me)
     since = since_day(options.since, today)
     tags = _tags(options)
-    sources = [mail.open_source(path) for path in paths]  # every path checked first
+    sources = _once([mail.open_source(path) for path in paths])  # every path checked first
     report = SyncReport("mail", dry_run=options.dry_run)
 
     def read(collector: _Collector, rules: Rules, stamp: str) -> list[_Path]:
@@ -287,7 +287,7 @@ def sync_calendar(db: Database, today: date, paths: list[str], options: SyncOpti
     me = my_addresses(options.me)
     since = since_day(options.since, today)
     tags = _tags(options)
-    sources = [calendar.open_source(path) for path in paths]
+    sources = _once([calendar.open_source(path) for path in paths])
     report = SyncReport("calendar", dry_run=options.dry_run)
 
     def read(collector: _Collector, rules: Rules, stamp: str) -> list[_Path]:
@@ -304,6 +304,14 @@ def sync_calendar(db: Database, today: date, paths: list[str], options: SyncOpti
                 for source in sources]
 
     return _sync(db, today, "calendar", me, since, tags, options, report, read)
+
+
+def _once(sources: list) -> list:
+    """The sources, each path once (the first time it was given)."""
+    unique: dict = {}
+    for source in sources:
+        unique.setdefault(source.path, source)
+    return list(unique.values())
 
 
 def _read_whole(record: sync_store.SourceRecord, stamp: str, since: date | None,
@@ -334,6 +342,11 @@ def _sync(db: Database, today: date, kind: str, me: frozenset[str], since: date 
           tags: list[str], options: SyncOptions, report: SyncReport, read) -> SyncReport:
     try:
         with db.write():
+            choice = None
+            if options.cadence is not None:  # checked before anything is read
+                from netcadence.store import cadences
+
+                choice = cadences.choose(db, options.cadence)
             cap = network_settings.load(db).sync_max_recipients
             book = sync_store.address_book(db)
             rules = Rules(me, book, cap, today, since)
@@ -341,7 +354,7 @@ def _sync(db: Database, today: date, kind: str, me: frozenset[str], since: date 
             paths = read(collector, rules, fingerprint(book, me, cap))
             enroll: dict[int, date] = {}
             if options.new:
-                book, enroll = _create(db, today, collector, report, tags, options.cadence)
+                book, enroll = _create(db, today, collector, report, tags, choice)
                 rules = replace(rules, book=book)
                 collector.again(rules)
             else:
@@ -372,13 +385,11 @@ def _sync(db: Database, today: date, kind: str, me: frozenset[str], since: date 
 
 
 def _create(db: Database, today: date, collector: _Collector, report: SyncReport,
-            tags: list[str], cadence: str | None) -> tuple[dict, dict[int, date]]:
+            tags: list[str], choice) -> tuple[dict, dict[int, date]]:
     """--new: the people you wrote to who are not contacts become contacts (named from
     the header, else the address), with --tag and --cadence as on imports."""
     from netcadence.io.records import Importer, Record
-    from netcadence.store import cadences
 
-    choice = cadences.choose(db, cadence) if cadence is not None else None
     importer = Importer(db, today, tags=tags, cadence=choice)
     book = dict(collector.rules.book)
     for email, address in sorted(collector.strangers.items()):

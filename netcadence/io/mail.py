@@ -129,8 +129,12 @@ class MailSource:
 
 def existing(text: str, expected: str) -> Path:
     """The absolute path a user gave, or an error saying it is not there."""
-    given = Path(text).expanduser()
-    if not given.exists():
+    try:
+        given = Path(text).expanduser()
+        there = given.exists()
+    except (ValueError, OSError):  # a NUL byte, a name too long, no home folder
+        there = False
+    if not there:
         raise InputError(f"{text}: there is no such file or folder; give {expected}")
     return given.resolve()
 

@@ -239,6 +239,12 @@ def test_a_second_sync_adds_nothing(people):
     assert second["added"] == 0 and second["read"] == 0  # nothing new was read
 
 
+def test_a_path_given_twice_is_read_once(people):
+    summary = sync(people, "mail", OUTBOX, str(OUTBOX.parent / "." / OUTBOX.name), *ME)
+    assert summary["read"] == 11 and summary["added"] == 6
+    assert len(people("sync", "status", "--json").json()) == 1
+
+
 def test_a_message_in_an_mbox_and_a_maildir_is_one_touch(people):
     assert sync(people, "mail", MAILDIR, *ME)["added"] == 3
     summary = sync(people, "mail", OUTBOX, *ME)
@@ -347,9 +353,13 @@ def test_new_adds_the_people_you_wrote_to(people, tmp_path):
     assert people("list", "--json").json().__len__() == 5  # Gina only wrote to you
 
 
-def test_tag_and_cadence_go_with_new(people, nc):
+def test_tag_and_cadence_go_with_new(people, nc, url):
+    before = dump_database(url)
     result = nc("sync", "mail", OUTBOX, *ME, "--tag", "x")
     assert result.code == 1 and "--tag and --cadence go with --new" in result.err
+    result = nc("sync", "mail", OUTBOX, *ME, "--new", "--cadence", "montly")
+    assert result.code == 1 and "did you mean 'monthly'" in result.err
+    assert dump_database(url) == before
 
 
 # --- effects: synced touches are touches ---------------------------------------------------
