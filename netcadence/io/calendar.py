@@ -24,7 +24,7 @@ from netcadence.errors import InputError
 from netcadence.io.mail import digest, existing, head_of, sniff, what_it_holds
 
 EXPECTED = "an .ics file or a folder of them"
-MOST_OCCURRENCES = 20_000  # of one recurring event: beyond, the rest are not read
+MOST_OCCURRENCES = 20_000  # taken of one recurring event (the earliest ones)
 NOT_PEOPLE = ("ROOM", "RESOURCE")
 IGNORED_METHODS = ("COUNTER", "DECLINECOUNTER", "REFRESH")
 _BEGIN = re.compile(r"^BEGIN:VCALENDAR\s*$", re.IGNORECASE | re.MULTILINE)
@@ -274,10 +274,11 @@ def _event_occurrences(uid: str, gathered: Gathered, today: date) -> Iterator[Oc
             raise ValueError("no DTSTART")
         query = recurring_ical_events.of(mini)
         found = query.between(date(1, 1, 2), today + timedelta(days=2))
-        if not found:
-            upcoming = query.first
-            yield _occurrence(upcoming, uid, first, recurring, cancelled_whole, answers,
-                              cancels)
+        if not found:  # only after today (counted once), or never (every date excluded)
+            upcoming = next(iter(query.after(today + timedelta(days=1))), None)
+            if upcoming is not None:
+                yield _occurrence(upcoming, uid, first, recurring, cancelled_whole, answers,
+                                  cancels)
             return
     except Exception as error:
         yield Occurrence(first.where, digest("broken", uid), unreadable=_why(error),

@@ -124,3 +124,11 @@ def test_the_future_is_one_occurrence_counted(zone):
     found = [o for o in occurrences(CALENDARS / "written" / "meetings.ics")
              if o.summary == "Next month with Bob"]
     assert [o.day for o in found] == [date(2026, 12, 15)]
+
+
+def test_an_event_whose_every_date_is_excluded_gives_nothing(zone, tmp_path):
+    path = tmp_path / "excluded.ics"
+    path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20261101T100000Z\n"
+                    "RRULE:FREQ=DAILY;COUNT=2\nEXDATE:20261101T100000Z,20261102T100000Z\n"
+                    "END:VEVENT\nEND:VCALENDAR\n")
+    assert occurrences(path) == []

@@ -248,3 +248,11 @@ def test_the_quick_reading_of_plain_address_lists_is_the_full_parser_s(value):
 ])
 def test_anything_else_goes_to_the_full_parser(value):
     assert mail._simple_addresses(value) is None
+
+
+def test_an_mbox_with_crlf_line_endings(tmp_path, zone):
+    box = tmp_path / "windows.mbox"
+    box.write_bytes((WRITTEN / "outbox.mbox").read_bytes().replace(b"\n", b"\r\n"))
+    crlf, lf = read(box)[0], read(WRITTEN / "outbox.mbox")[0]
+    assert [(m.key, m.day, m.subject, m.senders, m.recipients) for m in crlf] == [
+        (m.key, m.day, m.subject, m.senders, m.recipients) for m in lf]
