@@ -470,7 +470,7 @@ class JsonImport:
 
     def _touch_batch(self, first: int, items: list[Any]) -> None:
         today = self.today
-        rows: list[tuple[int | None, tuple, int | None]] = []
+        rows: list[tuple[int | None, tuple, tuple]] = []
         for offset, item in enumerate(items):
             try:
                 if not isinstance(item, dict):
@@ -484,11 +484,11 @@ class JsonImport:
                  if tid is not None and times > 1}
         checked = [key for tid, key, _ in rows if tid is None or tid in stored or tid in twice]
         if not checked:  # new touches with ids of their own, as in a full export
-            self._insert([(tid, *key, event_id) for tid, key, event_id in rows], first, items)
+            self._insert([(tid, *key, *extra) for tid, key, extra in rows], first, items)
             return
         keys = self._stored_keys(checked)
         new: list[tuple] = []
-        for tid, key, event_id in rows:
+        for tid, key, extra in rows:
             if tid is not None and tid in stored:
                 if stored[tid] == key or key in keys:
                     self.already += 1
@@ -503,7 +503,7 @@ class JsonImport:
                 tid = self.without_id + self.base if self.base is not None else -self.without_id
             else:
                 stored[tid] = key
-            new.append((tid, *key, event_id))
+            new.append((tid, *key, *extra))
         self._insert(new, first, items)
 
     def _insert(self, new: list[tuple], first: int, items: list[Any]) -> None:
@@ -513,9 +513,9 @@ class JsonImport:
             self._drop_indexes()
         self.db.run_many(
             "INSERT INTO touch (id, contact_id, touched_on, channel, direction, note, give, ask, "
-            "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+            "logged_by, event_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
 
-    def _make_room(self, rows: list[tuple[int | None, tuple, int | None]]) -> None:
+    def _make_room(self, rows: list[tuple[int | None, tuple, tuple]]) -> None:
         """Keep the ids after `base` free for touches without one, or give up on that."""
         claimed = max((tid for tid, _, _ in rows if tid is not None), default=0)
         if self.base == -1 and any(tid is None for tid, _, _ in rows):
@@ -585,7 +585,7 @@ class JsonImport:
         if self.dropped is not None:
             self.dropped = kept
 
-    def _touch_row(self, item: dict, today: date) -> tuple[int | None, tuple, int | None]:
+    def _touch_row(self, item: dict, today: date) -> tuple[int | None, tuple, tuple]:
         """One touch checked and given the defaults of `log`; written for speed (many of them)."""
         get = item.get
         tid = get("id")
@@ -631,7 +631,10 @@ class JsonImport:
             ask = _flag(item, "ask")
         event = get("event")
         event_id = self._event_id(event, when) if event is not None else None
-        return tid, (contact_id, day, channel, direction, note, give, ask, by), event_id
+        source = get("source")
+        if source is not None and source not in ("mail", "calendar"):
+            raise _Bad("source must be mail, calendar or null")
+        return tid, (contact_id, day, channel, direction, note, give, ask, by), (event_id, source)
 
     def _contact_id(self, text: str) -> int:
         importer = self.importer

@@ -70,7 +70,8 @@ def contact_card(data: dict[str, Any]) -> None:
         table(
             ["id", "date", "channel", "dir", "give/ask", "note", "by"],
             [
-                [t["id"], t["date"], t["channel"], t["direction"],
+                [t["id"], t["date"],
+                 f"{t['channel']} (synced)" if t.get("source") else t["channel"], t["direction"],
                  "/".join(x for x, on in (("give", t["give"]), ("ask", t["ask"])) if on),
                  t["note"], t["by"] or ""]
                 for t in data["touches"]

@@ -10,7 +10,7 @@ from netcadence.store import schedule
 from netcadence.store.db import Database
 
 TOUCH_COLUMNS = (
-    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id"
+    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id, source"
 )
 
 
@@ -26,11 +26,12 @@ class TouchRecord:
     ask: bool
     by: str | None
     event_id: int | None
+    source: str | None = None  # mail or calendar for a touch that sync logged
 
     @classmethod
     def from_row(cls, row: tuple) -> TouchRecord:
         return cls(row[0], row[1], row[2], row[3], row[4], row[5] or "", bool(row[6]),
-                   bool(row[7]), row[8], row[9])
+                   bool(row[7]), row[8], row[9], row[10])
 
 
 def check_not_future(day: date, today: date) -> None:
@@ -59,6 +60,25 @@ def add(
         "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (contact_id, day.isoformat(), channel, direction, note or "", give, ask, by, event_id),
     )
+
+
+def add_many(db: Database, touches: list[tuple[int, date, str, str, str, str | None, str]]
+             ) -> list[int]:
+    """Many touches at once, as (contact, day, channel, direction, note, by, source), with
+    ids given in advance (returned in the same order). The caller refreshes schedules."""
+    if not touches:
+        return []
+    first = int(db.value("SELECT COALESCE(MAX(id), 0) FROM touch")) + 1
+    db.run_many(
+        "INSERT INTO touch (id, contact_id, touched_on, channel, direction, note, give, ask, "
+        "logged_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(first + n, contact_id, day.isoformat(), channel, direction, note or "", False, False,
+          by, source)
+         for n, (contact_id, day, channel, direction, note, by, source) in enumerate(touches)])
+    if db.backend == "postgresql":
+        db.value("SELECT setval(pg_get_serial_sequence('touch', 'id'), "
+                 "(SELECT MAX(id) FROM touch))")
+    return list(range(first, first + len(touches)))
 
 
 def get(db: Database, touch_id: int) -> TouchRecord:
