@@ -179,7 +179,7 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
             db, emails=[(n, p.email) for n, p in enumerate(people, start=1)],
             tags=[(n, t) for n, p in enumerate(people, start=1) for t in p.tags])
         touches = (
-            (n, day.isoformat(), channel, direction, note, give, ask, "bench", None)
+            (n, day.isoformat(), channel, direction, note, give, ask, "bench", None, None)
             for n, p in enumerate(people, start=1)
             for day, channel, direction, note, give, ask in sorted(p.touches)
         )

@@ -10,6 +10,7 @@ from netcadence.errors import InputError
 from netcadence.suggest import did_you_mean
 
 KEYS = ("capacity", "default_cadence", "dormant_days")
+PERSONAL_KEYS = ("me",)  # your own email addresses, comma-separated (read by sync)
 DEFAULTS: dict[str, object] = {"capacity": None, "default_cadence": None, "dormant_days": 180}
 
 
@@ -57,7 +58,7 @@ def read_raw(path: Path | None = None, *, strict: bool = True) -> dict[str, obje
         ) from None
     raw = {k.strip().lower().replace("-", "_"): v for k, v in data.items()}
     for key in raw:
-        if strict and key not in KEYS:
+        if strict and key not in KEYS and key not in PERSONAL_KEYS:
             raise InputError(f"the settings file {path} has {key!r}, which is not a setting "
                              f"({', '.join(KEYS)}); run 'netcadence config unset {key}'")
     return raw
@@ -67,12 +68,27 @@ def load() -> Settings:
     path = config_path()
     values = {}
     for key, value in read_raw(path).items():
+        if key in PERSONAL_KEYS:
+            continue
         try:
             values[key] = validate(key, value)
         except InputError as error:
             raise InputError(f"the settings file {path}: {error}; run 'netcadence config set "
                              f"{key} VALUE' or 'netcadence config unset {key}'") from None
     return Settings(**{**{k: v for k, v in DEFAULTS.items()}, **values})  # type: ignore[arg-type]
+
+
+def my_addresses() -> list[str]:
+    """Your own email addresses (the personal setting `me`), lower-cased; [] when unset."""
+    value = read_raw(strict=False).get("me")
+    if isinstance(value, list):
+        value = ",".join(str(item) for item in value)
+    found: list[str] = []
+    for part in str(value or "").split(","):
+        address = part.strip().lower()
+        if address and address not in found:
+            found.append(address)
+    return found
 
 
 def validate(key: str, value: object) -> object:
@@ -102,14 +118,7 @@ def save(values: dict[str, object], path: Path | None = None) -> None:
             else:
                 escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
                 lines.append(f'{key} = "{escaped}"')
-    import tempfile
+    from netcadence.atomic import write_file
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("\n".join(lines) + ("\n" if lines else ""))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_file(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))

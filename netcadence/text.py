@@ -8,11 +8,16 @@ import unicodedata
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+# Apostrophes as phones and word processors write them, compared as the one on keyboards.
+APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
+_APOSTROPHES = str.maketrans(APOSTROPHES)
+
+
 def fold(text: str) -> str:
-    """A key for case- and accent-insensitive comparison."""
+    """A key for case- and accent-insensitive comparison (’ ‘ ʼ ′ compare as ')."""
     if text.isascii():  # nothing to decompose: the common case, kept fast
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
 
@@ -56,6 +61,7 @@ def slugify(name: str) -> str:
     """
     if name.isascii():  # no accents or other scripts: the common case, kept fast
         return "-".join(_NOT_ALNUM.split(name.lower())).strip("-") or "contact"
+    name = name.translate(_APOSTROPHES)  # ʼ is a letter to Unicode, an apostrophe to people
     out: list[str] = []
     dash = False
     keep_marks = False
@@ -99,6 +105,20 @@ def printable(text: str | None) -> str:
         else:
             cleaned.append(ch)
     return "".join(cleaned)
+
+
+def loose(text: str) -> tuple[str, str]:
+    """What `find` compares: the folded text without apostrophes, once with its hyphens
+    dropped and once with them as spaces, so that `obrien`, `o'brien` and `O’Brien`
+    find each other, and `jeanluc`, `jean luc` and `Jean-Luc`."""
+    folded = fold(text).replace("'", "")
+    return folded.replace("-", ""), " ".join(folded.replace("-", " ").split())
+
+
+def loosely_in(wanted: tuple[str, str], text: str) -> bool:
+    """Whether text holds what was looked for (`wanted`, from loose)."""
+    dropped, spaced = loose(text)
+    return wanted[0] in dropped or wanted[1] in spaced
 
 
 def name_words(name: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -129,3 +130,21 @@ def spec_series(ok):
     ok(*SPEC_SERIES)
     return ok
 
+
+
+@pytest.fixture
+def zone():
+    """The process's time zone for one test: UTC, or the one the test sets with zone(NAME)."""
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    set_zone("UTC")
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -35,7 +35,9 @@ def pg_server_url() -> str | None:
     url = os.environ.get(PG_ENV, "").strip()
     if not url:
         return None
-    return "postgresql+psycopg://" + url.split("://", 1)[1]
+    from netcadence.store.db import locate
+
+    return locate(url).url
 
 
 def pg_url_for(database: str) -> str:
@@ -51,9 +53,11 @@ def pg_admin():
     """An autocommit connection to the test server's own database."""
     import psycopg
 
+    from netcadence.store.db import libpq_url
+
     server = pg_server_url()
     assert server is not None
-    return psycopg.connect("postgresql://" + server.split("://", 1)[1], autocommit=True)
+    return psycopg.connect(libpq_url(server), autocommit=True)
 
 
 class PgDatabases:
@@ -103,7 +107,9 @@ def dump_database(url: str) -> object:
     if url.startswith("postgresql"):
         import psycopg
 
-        with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as conn:
+        from netcadence.store.db import libpq_url
+
+        with psycopg.connect(libpq_url(url)) as conn:
             tables = [t for (t,) in conn.execute(
                 "SELECT table_name FROM information_schema.tables "
                 "WHERE table_schema = current_schema() ORDER BY table_name"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from netcadence.store.db import libpq_url
 from tests.helpers import dump_database, pg_server_url
 
 NETCADENCE = [sys.executable, "-m", "netcadence"]
@@ -127,6 +128,12 @@ def _read_only_mount_works() -> str | None:
     return None if probe.returncode == 0 else "this system does not allow bind mounts"
 
 
+def require_read_only_mount() -> None:
+    why = _read_only_mount_works()
+    if why:
+        pytest.skip(why)
+
+
 def run_read_only(folder: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
     """Run netcadence with `folder` mounted read-only (root ignores chmod, not this)."""
     script = (
@@ -142,9 +149,7 @@ def run_read_only(folder: Path, env: dict, *args: str) -> subprocess.CompletedPr
 @pytest.mark.sqlite_only
 def test_a_read_only_database_can_be_read_but_not_written(db_url, ok, tmp_path):
     """chmod 0400 does not stop root, so the folder is also mounted read-only."""
-    why = _read_only_mount_works()
-    if why:
-        pytest.skip(why)
+    require_read_only_mount()
     seeded(ok)
     path = Path(db_url)
     path.chmod(0o400)
@@ -186,7 +191,7 @@ def test_a_locked_database_waits_then_gives_up(db_url, ok, nc, backend):
 
             from netcadence.store.db import WRITE_LOCK_KEY
 
-            conn = psycopg.connect("postgresql://" + db_url.split("://", 1)[1])
+            conn = psycopg.connect(libpq_url(db_url))
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
         locked.set()
         release.wait(30)

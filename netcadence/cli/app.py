@@ -16,6 +16,7 @@ from netcadence.cli import (  # noqa: F401
     io,
     review,
     settings,
+    sync,
     tools,
     touches,
 )

@@ -53,9 +53,11 @@ def _read_sqlite(path, sql: str, params: tuple) -> list[str]:
 def _read_postgresql(url: str, sql: str, params: tuple) -> list[str]:
     import psycopg
 
-    with psycopg.connect("postgresql://" + url.split("://", 1)[1], connect_timeout=2) as conn:
+    from netcadence.store.db import libpq_url, pg_sql
+
+    with psycopg.connect(libpq_url(url), connect_timeout=2) as conn:
         conn.read_only = True  # one READ ONLY transaction, never committed
-        found = conn.execute(sql.replace("?", "%s"), params).fetchall()
+        found = conn.execute(pg_sql(sql), params).fetchall()
         conn.rollback()
     # Sorted here: the database's collation may order text otherwise than SQLite.
     return sorted(value for (value,) in found if value)

@@ -28,6 +28,8 @@ PROGRESS_FROM = 500
 File = Annotated[str, typer.Argument(
     metavar="FILE", help="The file to import.", show_default=False)]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+Verbose = Annotated[bool, typer.Option(
+    "--verbose", help="List every skipped row, also those with no name and no email.")]
 Tags = Annotated[list[str] | None, typer.Option(
     "--tag", help="Tag every imported contact (repeatable).", autocompletion=complete_tag)]
 CadenceOption = Annotated[str | None, typer.Option(
@@ -71,9 +73,10 @@ def _importer(db, tags: list[str] | None, cadence: str | None) -> Importer:
 
 
 def _run(file: str, records: list[Record], dry_run: bool, tags: list[str] | None,
-         cadence: str | None, *, warnings: list[tuple[int, str]] = (),
-         broken: list[tuple[int, str]] = ()) -> None:
-    """Import the records read from a file in one transaction (all or nothing)."""
+         cadence: str | None, verbose: bool, *, warnings: list[tuple[int, str]] = (),
+         broken: list[tuple[int, str]] = (), unit: str = "rows") -> None:
+    """Import the records read from another program's file in one transaction (all or
+    nothing)."""
 
     def fill(importer) -> Summary:
         for line, text in warnings:
@@ -82,15 +85,15 @@ def _run(file: str, records: list[Record], dry_run: bool, tags: list[str] | None
             importer.summary.skip(f"line {line}", text)
         with _progress(len(records), "importing") as advance:
             for record in records:
-                importer.add(record)
+                importer.add_read(record)
                 advance(1)
         return importer.finish()
 
-    _import(file, dry_run, tags, cadence, fill)
+    _import(file, dry_run, tags, cadence, fill, verbose=verbose, unit=unit)
 
 
 def _import(file: str, dry_run: bool, tags: list[str] | None, cadence: str | None,
-            fill) -> None:
+            fill, *, verbose: bool = False, unit: str = "rows") -> None:
     """Run `fill(importer)` in one transaction, rolled back on --dry-run, then report."""
     db = current().db()
     summary: Summary | None = None
@@ -102,55 +105,50 @@ def _import(file: str, dry_run: bool, tags: list[str] | None, cadence: str | Non
     except _DryRun:
         pass
     assert summary is not None
-    _report(file, summary, dry_run)
+    _report(file, summary, dry_run, verbose, unit)
 
 
-def _report(file: str, summary: Summary, dry_run: bool) -> None:
+def _report(file: str, summary: Summary, dry_run: bool, verbose: bool, unit: str) -> None:
     for where, text in summary.warnings:
         warn(f"{where}: {printable(text)}")
     head = "Dry run (nothing written) of" if dry_run else "Imported"
     extra = "".join(f", {count} {key}" for key, count in summary.extra.items())
     say(f"{head} {printable(file)}: {summary.created} created, {summary.updated} updated, "
         f"{summary.unchanged} unchanged, {len(summary.skipped)} skipped{extra}")
-    for where, text in sorted(summary.skipped, key=_file_order):
-        say(f"  skipped {where}: {printable(text)}")
-
-
-def _file_order(skip: tuple[str, str]) -> tuple[int, int]:
-    """Skipped lines in the order of the file; JSON paths keep the order they were met in."""
-    where = skip[0]
-    return (0, int(where[5:])) if where.startswith("line ") and where[5:].isdigit() else (1, 0)
+    for line in summary.skipped_lines(verbose=verbose, unit=unit):
+        say(f"  {printable(line)}")
 
 
 def _run_csv(file: str, parse: Callable, dry_run: bool, tags: list[str] | None,
-             cadence: str | None) -> None:
-    from netcadence.io.files import read_text
+             cadence: str | None, verbose: bool) -> None:
+    from netcadence.io.files import TextFile
     from netcadence.io.table import Table
 
     _tags(tags)
-    table = Table(read_text(file), file)
+    table = Table(TextFile(file), file)
     records = parse(table)
-    _run(file, records, dry_run, tags, cadence, warnings=table.warnings)
+    _run(file, records, dry_run, tags, cadence, verbose, warnings=table.warnings)
 
 
 @import_app.command("linkedin")
 def import_linkedin(file: File, dry_run: DryRun = False, tag: Tags = None,
-                    cadence: CadenceOption = None) -> None:
+                    cadence: CadenceOption = None, verbose: Verbose = False) -> None:
     """Import LinkedIn's Connections.csv (Connected On becomes the met date)."""
     from netcadence.io import linkedin
 
     _run_csv(file, _export_of(file, linkedin, "a LinkedIn Connections export: no header with "
-                              "First Name, Last Name and Connected On"), dry_run, tag, cadence)
+                              "First Name, Last Name and Connected On"), dry_run, tag, cadence,
+             verbose)
 
 
 @import_app.command("google")
 def import_google(file: File, dry_run: DryRun = False, tag: Tags = None,
-                  cadence: CadenceOption = None) -> None:
+                  cadence: CadenceOption = None, verbose: Verbose = False) -> None:
     """Import a Google Contacts CSV export (labels become tags)."""
     from netcadence.io import google
 
     _run_csv(file, _export_of(file, google, "a Google Contacts export: no header with "
-                              "'E-mail 1 - Value' and Labels"), dry_run, tag, cadence)
+                              "'E-mail 1 - Value' and Labels"), dry_run, tag, cadence, verbose)
 
 
 def _export_of(file: str, reader, what: str):
@@ -173,36 +171,36 @@ def import_csv(
         "first_name, last_name, email, phone, company, title, note, how, tags, met, linkedin, "
         "uid).")] = None,
     dry_run: DryRun = False, tag: Tags = None, cadence: CadenceOption = None,
+    verbose: Verbose = False,
 ) -> None:
     """Import a CSV: LinkedIn, Google and Outlook exports are recognised; others need --map."""
     from netcadence.io import csvfile
 
-    _run_csv(file, lambda table: csvfile.records(table, map_), dry_run, tag, cadence)
+    _run_csv(file, lambda table: csvfile.records(table, map_), dry_run, tag, cadence, verbose)
 
 
 @import_app.command("vcard")
 def import_vcard(file: File, dry_run: DryRun = False, tag: Tags = None,
-                 cadence: CadenceOption = None) -> None:
+                 cadence: CadenceOption = None, verbose: Verbose = False) -> None:
     """Import vCards (2.1, 3.0, 4.0) from a phone, a mail program or an address book."""
     from netcadence.io import vcard
-    from netcadence.io.files import read_text
+    from netcadence.io.files import TextFile
 
     _tags(tag)
-    text = read_text(file)
-    if not vcard.looks_like_vcard(text):
-        raise InputError(f"{file!r} is not a vCard file: no BEGIN:VCARD line in it")
     records, broken = [], []
-    for card in vcard.cards(text):
+    for card in vcard.cards(TextFile(file)):
         try:
             records.append(vcard.record(card))
         except ValueError as error:
             broken.append((card.line, f"unreadable card: {error}"))
-    _run(file, records, dry_run, tag, cadence, broken=broken)
+    if not records and not broken:
+        raise InputError(f"{file!r} is not a vCard file: no BEGIN:VCARD line in it")
+    _run(file, records, dry_run, tag, cadence, verbose, broken=broken, unit="cards")
 
 
 @import_app.command("json")
 def import_json(file: File, dry_run: DryRun = False, tag: Tags = None,
-                cadence: CadenceOption = None) -> None:
+                cadence: CadenceOption = None, verbose: Verbose = False) -> None:
     """Import netcadence JSON: a full export, or a hand-written file with the essentials."""
     from netcadence.io import jsonfile
 
@@ -216,7 +214,7 @@ def import_json(file: File, dry_run: DryRun = False, tag: Tags = None,
             jsonfile.JsonImport(importer, source, user_name(None), read).run()
         return importer.summary
 
-    _import(file, dry_run, tag, cadence, fill)
+    _import(file, dry_run, tag, cadence, fill, verbose=verbose, unit="entries")
 
 
 class _Kilobytes:
@@ -248,6 +246,8 @@ def export(
         raise InputError(f"{kind!r} is not an export format{hint} use json, csv or ics")
     from netcadence.io import export as exporter
 
+    if output is not None:
+        _not_the_database(Path(output).expanduser(), "export")
     db = current().db()
     if wanted == "json":
         # Written as it is read: an export of millions of touches holds one page of them.
@@ -269,10 +269,20 @@ def export(
                 sys.stdout.write(chunk.decode("utf-8"))
         sys.stdout.flush()
         return
-    from netcadence.io.files import atomic_write
+    from netcadence.atomic import write_file
 
-    atomic_write(output, data)
+    write_file(output, data)
     say(f"Exported {wanted} to {printable(output)}")
+
+
+def _not_the_database(target: Path, what: str) -> None:
+    """Refuse to write over the SQLite database or one of its -wal, -shm, -journal files."""
+    from netcadence.store.db import database_file_at
+
+    found = database_file_at(current().location, target)
+    if found is not None:
+        raise InputError(f"{printable(str(target))!r} is {found}: the {what} would destroy "
+                         f"it; give another file")
 
 
 @app.command()
@@ -282,7 +292,7 @@ def backup(
         show_default=False)] = None,
 ) -> None:
     """A consistent copy of the SQLite database, safe while other commands write."""
-    from netcadence.store.db import connect_sqlite_file, copy_sqlite
+    from netcadence.store.db import backup as copy_database
 
     session = current()
     location = session.location
@@ -290,7 +300,7 @@ def backup(
         raise InputError(
             "backup copies a SQLite database; for PostgreSQL use pg_dump "
             "(e.g. pg_dump -Fc -f netcadence.dump DBNAME)")
-    session.db()
+    db = session.db()
     source = location.path
     default_name = f"{source.stem}-{today().isoformat()}{source.suffix or '.db'}"
     target = Path(file).expanduser() if file else source.with_name(default_name)
@@ -299,13 +309,6 @@ def backup(
     if not target.parent.is_dir():
         raise InputError(
             f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist")
-    if target.exists() and target.resolve() == source.resolve():
-        raise InputError("the backup cannot overwrite the database itself; give another FILE")
-    connection = connect_sqlite_file(source)
-    try:
-        copy_sqlite(connection, target)
-    except OSError as error:
-        raise InputError(f"cannot write {str(target)!r}: {error.strerror}") from None
-    finally:
-        connection.close()
+    _not_the_database(target, "backup")
+    copy_database(db, target)
     say(f"Backed up {printable(str(source))} to {printable(str(target))}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+INTERRUPTED = 130  # the exit status after Ctrl-C, as shells give it
+
 
 def run(argv: list[str] | None = None) -> None:
     _tolerate_narrow_encodings()
@@ -12,7 +14,7 @@ def run(argv: list[str] | None = None) -> None:
         code = dispatch(argv)
     except KeyboardInterrupt:
         sys.stderr.write("netcadence: interrupted\n")
-        code = 130
+        code = INTERRUPTED
     except BrokenPipeError:
         code = _closed_pipe()
     try:
@@ -94,12 +96,14 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
             words = sys.argv[1:] if argv is None else list(argv)
             result = command.main(args=words, prog_name="netcadence", standalone_mode=False,
                                   obj={"argv": words})
+            if result == INTERRUPTED:  # Typer turns Ctrl-C into this status, silently
+                sys.stderr.write("netcadence: interrupted\n")
             return result if isinstance(result, int) else 0
         except Exit as done:
             return done.exit_code
         except Abort:
             sys.stderr.write("netcadence: interrupted\n")
-            return 130
+            return INTERRUPTED
         except click_errors.NoArgsIsHelpError as error:
             error.show()  # a command group alone: its help
             return error.exit_code
@@ -138,6 +142,9 @@ def _parser_message(error) -> str:
 def _error_line(text: str) -> None:
     from netcadence.text import printable
 
+    store = sys.modules.get("netcadence.store.db")  # loaded: a database URL was read
+    if store is not None:
+        text = store.mask_password(text)
     sys.stderr.write("netcadence: " + " ".join(printable(text).split()) + "\n")
 
 

@@ -70,7 +70,8 @@ def weekly_review(db: Database, week: Period, today: date) -> dict:
     end_now = queries.overdue_at(db, following.start, today)
     end_before = queries.overdue_at(db, week.start, today)
     upcoming = [
-        item for item in build_agenda(queries.scheduled_rows(db, today, following.end), today)
+        item for item in build_agenda(
+            queries.scheduled_rows_as_of(db, as_of, following.end, today), as_of)
         if item.due >= following.start
     ]
     return {

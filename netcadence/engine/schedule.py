@@ -82,6 +82,9 @@ class Pause:
         assert self.end is not None
         return max(self.end - self.start, timedelta(0))
 
+    def in_force(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
 
 @dataclass(frozen=True)
 class Snooze:

@@ -126,14 +126,17 @@ def _touches(db: Database, slugs: dict[int, str],
     while True:
         rows = db.rows(
             "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, "
-            "event_id FROM touch WHERE (touched_on, id) > (?, ?) ORDER BY touched_on, id "
+            "event_id, source FROM touch WHERE (touched_on, id) > (?, ?) ORDER BY touched_on, id "
             "LIMIT ?", (*after, PAGE))
-        for tid, cid, day, channel, direction, note, give, ask, by, eid in rows:
-            yield {"id": tid, "contact": slugs[cid], "date": day, "channel": channel,
-                   "direction": direction, "note": note or "", "give": bool(give),
-                   "ask": bool(ask), "by": by,
-                   "event": {"name": events[eid][0], "date": events[eid][1]}
-                   if eid in events else None}
+        for tid, cid, day, channel, direction, note, give, ask, by, eid, source in rows:
+            touch = {"id": tid, "contact": slugs[cid], "date": day, "channel": channel,
+                     "direction": direction, "note": note or "", "give": bool(give),
+                     "ask": bool(ask), "by": by,
+                     "event": {"name": events[eid][0], "date": events[eid][1]}
+                     if eid in events else None}
+            if source:  # logged by sync (mail or calendar)
+                touch["source"] = source
+            yield touch
         if len(rows) < PAGE:
             return
         after = (rows[-1][2], rows[-1][0])

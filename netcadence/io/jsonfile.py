@@ -19,7 +19,7 @@ from netcadence.dates import parse_duration
 from netcadence.engine.goals import make_goal
 from netcadence.engine.schedule import CHANNELS, Cadence, Step, parse_channel
 from netcadence.errors import InputError
-from netcadence.io import jsonstream
+from netcadence.io import files, jsonstream
 from netcadence.io.export import FORMAT_VERSION
 from netcadence.io.records import Importer, Record, clean_email
 from netcadence.store import cadences as cadence_store
@@ -57,7 +57,7 @@ class JsonFile:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.encoding = jsonstream.encoding_of(path)
+        self.encoding = files.encoding_of(path)
         self.size = os.path.getsize(os.path.expanduser(path))
 
     def reader(self, progress: Callable[[int], None] | None = None) -> jsonstream.Reader:
@@ -443,7 +443,7 @@ class JsonImport:
 
     def _touch_batch(self, first: int, items: list[Any]) -> None:
         today = self.today
-        rows: list[tuple[int | None, tuple, int | None]] = []
+        rows: list[tuple[int | None, tuple, tuple]] = []
         for offset, item in enumerate(items):
             try:
                 if not isinstance(item, dict):
@@ -461,13 +461,13 @@ class JsonImport:
                  if tid is not None and times > 1}
         checked = [key for tid, key, _ in rows if tid is None or tid in stored or tid in twice]
         if not checked:  # new touches with ids of their own, as in a full export
-            self._insert([(tid, *key, event_id) for tid, key, event_id in rows], first, items)
+            self._insert([(tid, *key, *extra) for tid, key, extra in rows], first, items)
             return
         self.indexes.restore(lookups=True)
         keys = touch_store.keys_on_days(self.db, checked)
         new: list[tuple] = []
         room = len(rows)
-        for tid, key, event_id in rows:
+        for tid, key, extra in rows:
             if tid is not None and tid in stored:
                 if stored[tid] == key or key in keys:
                     self.already += 1
@@ -485,7 +485,7 @@ class JsonImport:
                     tid = self._new_id(claimed, room)
             else:
                 stored[tid] = key
-            new.append((tid, *key, event_id))
+            new.append((tid, *key, *extra))
         self._insert(new, first, items)
 
     def _new_id(self, claimed: int, batch: int) -> int:
@@ -502,7 +502,7 @@ class JsonImport:
             self.indexes.drop()
         touch_store.insert_many(self.db, new)
 
-    def _touch_row(self, item: dict, today: date) -> tuple[int | None, tuple, int | None]:
+    def _touch_row(self, item: dict, today: date) -> tuple[int | None, tuple, tuple]:
         """One touch checked and given the defaults of `log`; written for speed (many of them):
         the usual values pass quick tests, the others the store's own checks."""
         get = item.get
@@ -559,7 +559,10 @@ class JsonImport:
             ask = _flag(item, "ask")
         event = get("event")
         event_id = self._event_id(event, when) if event is not None else None
-        return tid, (contact_id, day, channel, direction, note, give, ask, by), event_id
+        source = get("source")
+        if source is not None and source not in ("mail", "calendar"):
+            raise _Bad("source must be mail, calendar or null")
+        return tid, (contact_id, day, channel, direction, note, give, ask, by), (event_id, source)
 
     def _contact_id(self, text: str) -> int:
         importer = self.importer

@@ -16,10 +16,11 @@ from json.scanner import make_scanner
 from typing import Any
 
 from netcadence.errors import InputError
-from netcadence.io.files import BOMS, binary, check_start, open_binary, refuse_damaged_utf8
+from netcadence.io.files import errors_for, open_binary
 
 CHUNK = 1 << 20
 AHEAD = 1 << 16  # a value is decoded with at least this much of the file after it in the window
+VALUE_MOST = 1 << 23  # characters of one value (a contact, a touch) read whole
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NEXT_ITEM = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 _scan = make_scanner(json.JSONDecoder())
@@ -32,52 +33,6 @@ class Syntax(Exception):
         super().__init__(f"line {line}, column {column}: {msg}")
 
 
-def encoding_of(path: str) -> str:
-    """The encoding read_text would use for this file, found without holding the file.
-
-    Refuses missing, unreadable, binary and damaged files as read_text does.
-    """
-    with open_binary(path) as file:
-        head = file.read(4)
-    for bom, encoding in BOMS:
-        if head.startswith(bom):
-            if _decodes(path, encoding):
-                return encoding
-            label = "UTF-16" if encoding == "utf-16" else "UTF-8"
-            raise InputError(f"{path!r} is {label} but not valid {label}: the file is "
-                             "damaged or cut short; export it again (nothing was imported)")
-    if _decodes(path, "utf-8"):  # refuses a NUL byte as binary, as read_text does
-        return "utf-8"
-    with open_binary(path) as file:
-        while chunk := file.read(CHUNK):
-            if b"\x00" in chunk:
-                raise binary(path)
-    with open_binary(path) as file:
-        refuse_damaged_utf8(iter(lambda: file.read(CHUNK), b""), path)
-    with open_binary(path) as file:
-        check_start(file.read(4096).decode("cp1252", errors="replace"), path)
-    return "cp1252"
-
-
-def _decodes(path: str, encoding: str) -> bool:
-    """Whether the whole file decodes; refuses it if the text looks binary."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    start = ""
-    with open_binary(path) as file:
-        try:
-            while chunk := file.read(CHUNK):
-                text = decoder.decode(chunk)
-                if "\x00" in text:
-                    raise binary(path)
-                if len(start) < 4096:
-                    start += text[:4096]
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False
-    check_start(start[:4096], path)
-    return True
-
-
 class Reader:
     """One pass over a JSON file whose top level is an object."""
 
@@ -85,8 +40,7 @@ class Reader:
                  progress: Callable[[int], None] | None = None) -> None:
         self.path = path
         self.file = open_binary(path)
-        errors = "replace" if encoding == "cp1252" else "strict"
-        self.decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+        self.decoder = codecs.getincrementaldecoder(encoding)(errors=errors_for(encoding))
         self.progress = progress or (lambda n: None)
         self.window = ""
         self.pos = 0  # the next character to read, in the window
@@ -150,12 +104,12 @@ class Reader:
             try:
                 value, end = _scan(window, self.pos)
             except StopIteration as stop:
-                if stop.value >= cut and self._more():
+                if stop.value >= cut and self._widen():
                     continue
                 raise self._error("Expecting value", stop.value) from None
             except json.JSONDecodeError as error:
                 if (error.pos >= cut or error.msg.startswith("Unterminated string")) \
-                        and self._more():
+                        and self._widen():
                     continue
                 raise self._error(error.msg, error.pos) from None
             except RecursionError:
@@ -163,10 +117,22 @@ class Reader:
                                   "hundreds of levels down)", self.pos) from None
             except ValueError as error:  # a number of thousands of digits
                 raise self._error(str(error).split(":")[0], self.pos) from None
-            if end >= len(window) and self._more():
+            if end >= len(window) and self._widen():
                 continue  # a number may go on in the next chunk
             self.pos = end
             return value
+
+    def _widen(self) -> bool:
+        """Read on to decode one value that goes past the window, unless it holds more
+        than VALUE_MOST characters: no entry of a netcadence file comes near that, and
+        memory must not take whatever a file holds."""
+        if len(self.window) - self.pos > VALUE_MOST:
+            line = self.lines + self.window.count("\n", 0, self.pos) + 1
+            raise InputError(
+                f"{self.path!r}: the value at line {line} holds more than {VALUE_MOST:,} "
+                "characters, more than any entry of a netcadence file; the file is refused "
+                "(nothing was imported)")
+        return self._more()
 
     # --- the document -----------------------------------------------------------------
 

@@ -3,8 +3,8 @@
 Matching, so that importing the same file twice creates nothing new: slug (JSON
 only), LinkedIn URL, any email, vCard UID, then the folded name when exactly one
 contact already in the database has it (of several, the one the record repeats in
-everything it holds) and nothing conflicts. A match fills empty fields and adds emails, phones and
-tags; it never overwrites what the user entered.
+everything it holds) and nothing conflicts. A match fills empty fields and adds
+emails, phones and tags; it never overwrites what the user entered.
 
 Two records of one file are never merged by their name alone, and two that the
 file gives different slugs are never merged at all: they are different people.
@@ -30,6 +30,18 @@ linkedin_key = lru_cache(maxsize=1024)(contact_store.linkedin_key)
 FILLABLE = ("company", "title", "note", "how", "linkedin", "vcard_uid", "met_on")
 FLUSH_FROM = 1000
 NAME_ONLY = "matched by name only"
+
+# What one record read from another program's file may hold: longer values are cut
+# (and the summary says so), and a record brings at most MOST_VALUES emails, phones
+# and tags. The numbers stay within the database's columns on every backend.
+LONGEST = {"name": 200, "company": 200, "title": 200, "how": 500, "linkedin": 500,
+           "vcard_uid": 500, "note": 100_000, "tag": 100}
+LONGEST_EMAIL = 254  # RFC 5321: no address is longer
+LONGEST_PHONE = 100
+MOST_VALUES = 100
+# Values that exports hold for "nothing": read as empty.
+PLACEHOLDERS = frozenset({"-", "--", "---", "\u2013", "\u2014", ".", "..", "...", "?", "n/a",
+                          "n.a.", "none", "null", "nil", "(none)", "(blank)"})
 
 
 @dataclass
@@ -58,6 +70,39 @@ class Summary:
     def count(self, key: str, by: int = 1) -> None:
         self.extra[key] = self.extra.get(key, 0) + by
 
+    def skipped_lines(self, *, verbose: bool = False, unit: str = "rows") -> list[str]:
+        """What was skipped, in the order of the file. Records with no name and no email
+        (LinkedIn keeps a row for every deactivated profile) make one line, unless
+        `verbose` asks for each."""
+        lines, nameless = [], []
+        for where, reason in sorted(self.skipped, key=_file_order):
+            if reason == NO_NAME and not verbose:
+                nameless.append(where)
+            else:
+                lines.append(f"skipped {where}: {reason}")
+        if nameless:
+            count = len(nameless)
+            places = nameless[:NAMELESS_SHOWN]
+            if all(where.startswith("line ") for where in places):
+                places = ["lines " if count > 1 else "line "] + [
+                    ", ".join(where.removeprefix("line ") for where in places)]
+            else:
+                places = [", ".join(places)]
+            more = ", … (--verbose lists them all)" if count > NAMELESS_SHOWN else ""
+            noun = unit if count > 1 else unit.removesuffix("s")
+            lines.insert(0, f"{count} {noun} with {NO_NAME} skipped ({''.join(places)}{more})")
+        return lines
+
+
+NO_NAME = "no name and no email"
+NAMELESS_SHOWN = 5
+
+
+def _file_order(skip: tuple[str, str]) -> tuple[int, int]:
+    """Skipped lines in the order of the file; JSON paths keep the order they were met in."""
+    where = skip[0]
+    return (0, int(where[5:])) if where.startswith("line ") and where[5:].isdigit() else (1, 0)
+
 
 @dataclass
 class Known:
@@ -78,7 +123,56 @@ def clean_email(text: str) -> str | None:
     value = (text or "").strip()
     if value.lower().startswith("mailto:"):
         value = value[7:].strip()
-    return value if value and is_email(value) else None
+    return value if value and len(value) <= LONGEST_EMAIL and is_email(value) else None
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a value only stands for "nothing" ("-", "n/a", "none", "." …)."""
+    return len(text) <= _PLACEHOLDER_LONGEST and text.strip().lower() in PLACEHOLDERS
+
+
+_PLACEHOLDER_LONGEST = max(len(text) for text in PLACEHOLDERS) + 4  # spaces around
+_CUT_FIELDS = tuple((name, longest) for name, longest in LONGEST.items() if name != "tag")
+
+
+def tidy(record: Record, summary: Summary) -> None:
+    """A record read from another program's export, made fit to keep: placeholders
+    emptied, values longer than netcadence keeps cut, at most MOST_VALUES emails, phones
+    and tags. Each cut is said in the summary ("line 12: note cut to 100,000
+    characters")."""
+    where = record.where
+    for name, longest in _CUT_FIELDS:
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if is_placeholder(value):
+            setattr(record, name, None)
+        elif len(value) > longest:
+            setattr(record, name, value[:longest])
+            summary.warn(where, f"{name.replace('_', ' ')} cut to {longest:,} characters")
+    for kind in ("emails", "phones", "tags"):
+        values = [v for v in getattr(record, kind) if v and not is_placeholder(v)]
+        if len(values) > MOST_VALUES:
+            summary.warn(where, f"only the first {MOST_VALUES} {kind} kept")
+            values = values[:MOST_VALUES]
+        setattr(record, kind, values)
+    phones = []
+    for phone in record.phones:
+        if len(phone.strip()) > LONGEST_PHONE:
+            summary.warn(where, f"{_shown(phone)} is not a phone number "
+                                f"(more than {LONGEST_PHONE} characters); not stored")
+        else:
+            phones.append(phone)
+    record.phones = phones
+    longest = LONGEST["tag"]
+    if any(len(tag) > longest for tag in record.tags):
+        summary.warn(where, f"tag cut to {longest:,} characters")
+        record.tags = [tag[:longest] for tag in record.tags]
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message, shortened when it is long."""
+    return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
 def split_tags(values: list[str] | str | None, separators: str = ",") -> list[str]:
@@ -129,6 +223,7 @@ class Importer:
         self._new_lists: dict[str, list[tuple[int, str]]] = {"emails": [], "phones": [],
                                                              "tags": []}
         self._next_id: int | None = None
+        self._uids_read: dict[str, tuple[str, str]] = {}  # vCard UID: where first, and name
         self._load()
         self.last_before = max(self.known, default=0)  # contacts up to it were there before
 
@@ -162,16 +257,37 @@ class Importer:
 
     # --- one record -------------------------------------------------------------------
 
+    def add_read(self, record: Record) -> int | None:
+        """Add a record read from another program's export (CSV, vCard), tidied first.
+
+        Two cards of one file that share a UID but name different people are two
+        people: the later one comes in without the UID, and the summary says so.
+        """
+        tidy(record, self.summary)
+        uid = record.vcard_uid
+        if uid:
+            name = clean_line(record.name) or ""
+            first = self._uids_read.setdefault(uid, (record.where, name))
+            if fold(first[1]) != fold(name):
+                self.summary.warn(record.where, f"{_shown(name)} has the same UID as "
+                                                f"{_shown(first[1])} ({first[0]}); imported "
+                                                "as another person, without the UID")
+                record.vcard_uid = None
+        return self.add(record)
+
     def add(self, record: Record) -> int | None:
         """Create or merge one record; returns the contact's id, or None when skipped."""
-        emails: dict[str, str] = {}
+        emails: dict[str, str] = {}  # by lower-cased address: each one once, in file order
         for value in record.emails:
             email = clean_email(value)
-            if email:
+            if email is not None:
                 emails.setdefault(email.lower(), email)
+            elif value and value.strip():
+                self.summary.warn(record.where, f"{_shown(value.strip())} is not an email "
+                                                "address; not stored as one")
         name = clean_line(record.name) or next(iter(emails.values()), None)
         if not name:
-            self.summary.skip(record.where, "no name and no email")
+            self.summary.skip(record.where, NO_NAME)
             return None
         met_on = record.met_on
         if met_on and met_on > self.today:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from netcadence.io.records import Record, split_tags
+from netcadence.io.files import TextFile, pieces
+from netcadence.io.records import LONGEST, MOST_VALUES, Record, split_tags
 
 KEEP = {"FN", "N", "NICKNAME", "EMAIL", "TEL", "ORG", "TITLE", "NOTE", "CATEGORIES", "UID",
         "URL", "X-SOCIALPROFILE"}
@@ -30,28 +32,114 @@ _AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:$", re.IGNOREC
 _AGENT_CARD = re.compile(r"^(?:[A-Z0-9_-]+\.)?AGENT(?:;[^:]*)?:BEGIN:VCARD$")
 
 
+# What one card may hold, read as the file streams by: a value keeps three times the
+# longest note (quoted-printable may triple a value's length) and a card keeps one
+# value more of each property than a record does, so that tidy() sees a cut and says
+# so; the rest is read and left out, so neither a huge property nor a card of
+# thousands of them can fill the memory.
+VALUE_MOST = 3 * LONGEST["note"] + 3
+KEPT_MOST = MOST_VALUES + 1
+LINE_MOST = VALUE_MOST + 1000  # characters of one physical line kept (its head)
+# Property names as vCard writers spell them: after a quoted-printable soft break, a
+# line starting with one of these is the next property, not the value's rest.
+KNOWN = {"ADR", "AGENT", "ANNIVERSARY", "BDAY", "BEGIN", "CALADRURI", "CALURI", "CATEGORIES",
+         "CLASS", "CLIENTPIDMAP", "EMAIL", "END", "FBURL", "FN", "GENDER", "GEO", "IMPP", "KEY",
+         "KIND", "LABEL", "LANG", "LOGO", "MAILER", "MEMBER", "N", "NAME", "NICKNAME", "NOTE",
+         "ORG", "PHOTO", "PRODID", "PROFILE", "RELATED", "REV", "ROLE", "SORT-STRING",
+         "SOUND", "SOURCE", "TEL", "TITLE", "TZ", "UID", "URL", "VERSION", "XML"}
+_NEXT_PROPERTY = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?([A-Z][A-Z0-9-]*)[;:]")
+
+
 @dataclass
 class _Property:
     group: str | None
     name: str
     head: str
-    value: str
     quoted_printable: bool = False
+    kept: bool = True
+    parts: list[str] = field(default_factory=list)
+    size: int = 0  # characters of the value read, kept or not
+    last: str = ""  # the value's last character read
+
+    @property
+    def value(self) -> str:
+        return "".join(self.parts)
+
+    def add(self, text: str) -> None:
+        if self.kept and self.size < VALUE_MOST:
+            self.parts.append(text[:VALUE_MOST - self.size])
+        self.size += len(text)
+        self.last = text[-1:] or self.last
 
     @property
     def open_soft_break(self) -> bool:
-        return self.quoted_printable and self.value.endswith("=")
+        return self.quoted_printable and self.last == "="
+
+    def close_soft_break(self) -> None:
+        """Drop the `=` that announced a soft line break."""
+        if self.parts and self.parts[-1].endswith("="):
+            self.parts[-1] = self.parts[-1][:-1]
+        self.last = ""
 
 
 @dataclass
 class Card:
     line: int
-    lines: list[str] = field(default_factory=list)
+    props: list[_Property] = field(default_factory=list)
     complete: bool = False
+    reading: _Property | None = None  # the property whose lines are being read
+    last_line: str = ""  # the last line that is not blank (short ones only)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def read(self, line: str) -> None:
+        """One line of the card.
+
+        A line starting with a space or tab continues the property before it; so does
+        a line that is no property (an unfolded line of base64, or other debris). A
+        quoted-printable value ending in `=` continues on the next line (a soft
+        break), unless that line starts the next property, as Android writes after a
+        name that ends in a soft break.
+        """
+        if line.strip():
+            self.last_line = line.strip() if len(line) < 200 else ""
+        last = self.reading
+        if last is not None and last.open_soft_break:
+            last.close_soft_break()
+            if not line.strip():
+                return
+            following = _NEXT_PROPERTY.match(line)
+            if not (following and (following.group(1) in KNOWN
+                                   or following.group(1).startswith("X-"))):
+                last.add(line.strip())
+                return
+        if not line.strip():
+            return
+        if line[0] in " \t":
+            if last is not None:
+                last.add(line[1:] if not last.quoted_printable else line.strip())
+            return
+        match = _PROPERTY.match(line)
+        if not match:
+            if last is not None:
+                last.add(line)
+            return
+        head, _, value = line.partition(":")
+        name = match.group(2).upper()
+        params = head.upper().split(";")[1:]
+        qp = any(p in ("QUOTED-PRINTABLE", "ENCODING=QUOTED-PRINTABLE") for p in params)
+        count = self.counts.get(name, 0)
+        kept = name in KEEP and count < KEPT_MOST
+        self.counts[name] = count + 1
+        prop = _Property(match.group(1), name, head, qp, kept)
+        prop.add(value)
+        self.reading = prop
+        if kept:
+            self.props.append(prop)
 
 
-def cards(text: str) -> list[Card]:
-    """The cards of a file, each with the line its BEGIN is on; an unfinished one is kept.
+def cards(source: str | TextFile) -> Iterator[Card]:
+    """The cards of a text (a string or a TextFile), each with the line its BEGIN is on;
+    an unfinished one is kept. They come one at a time, as the file is read.
 
     A card embedded in another (vCard 2.1's AGENT, an assistant's card written
     between BEGIN and END inside the person's) is left out with all its lines,
@@ -59,75 +147,50 @@ def cards(text: str) -> list[Card]:
     with a space continues the line before, even if it reads END:VCARD (unless
     the card's BEGIN was indented too).
     """
-    found: list[Card] = []
     current: Card | None = None
     embedded = 0  # how deep in embedded cards this line is
     indented = False  # the card's BEGIN is indented: so may its END be
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(source), start=1):
         folded = current is not None and not indented and line[:1] in (" ", "\t")
-        marker = "" if folded else line.strip().upper()
+        marker = "" if folded or len(line) > 200 else line.strip().upper()
         if embedded:
             embedded += (marker == "BEGIN:VCARD") - (marker == "END:VCARD")
             continue
         if current is not None and (
-            _AGENT_CARD.match(marker) or marker == "BEGIN:VCARD" and _opens_agent(current.lines)
+            _AGENT_CARD.match(marker)
+            or marker == "BEGIN:VCARD" and _AGENT_OPEN.match(current.last_line)
         ):
             embedded = 1
         elif marker == "BEGIN:VCARD":
             if current is not None:
-                found.append(current)
+                yield current
             current = Card(number)
             indented = line[:1] in (" ", "\t")
         elif marker == "END:VCARD" and current is not None:
             current.complete = True
-            found.append(current)
+            yield current
             current = None
         elif current is not None:
-            current.lines.append(line)
+            current.read(line)
     if current is not None:
-        found.append(current)
-    return found
+        yield current
 
 
-def _opens_agent(lines: list[str]) -> bool:
-    """Whether the card's last line is an AGENT property whose value follows as a card."""
-    for line in reversed(lines):
-        if line.strip():
-            return bool(_AGENT_OPEN.match(line.strip()))
-    return False
-
-
-def looks_like_vcard(text: str) -> bool:
-    return bool(re.search(r"^\s*BEGIN:VCARD\s*$", text, re.IGNORECASE | re.MULTILINE))
-
-
-def _properties(lines: list[str]) -> list[_Property]:
-    props: list[_Property] = []
-    for line in lines:
-        last = props[-1] if props else None
-        if last is not None and last.open_soft_break:
-            if not line.strip():
-                last.value = last.value[:-1]
-            else:
-                last.value = last.value[:-1] + line.strip()
-            continue
-        if not line.strip():
-            continue
-        if line[0] in " \t":
-            if last is not None:
-                last.value += line[1:] if not last.quoted_printable else line.strip()
-            continue
-        match = _PROPERTY.match(line)
-        if not match:  # an unfolded line of base64 or other debris: belongs to the previous one
-            if last is not None:
-                last.value += line
-            continue
-        head, _, value = line.partition(":")
-        name = match.group(2).upper()
-        params = head.upper().split(";")[1:]
-        qp = any(p in ("QUOTED-PRINTABLE", "ENCODING=QUOTED-PRINTABLE") for p in params)
-        props.append(_Property(match.group(1), name, head, value, qp))
-    return props
+def _lines(source: str | TextFile) -> Iterator[str]:
+    """The text's lines without their line ends, each cut to LINE_MOST characters."""
+    parts: list[str] = []
+    size = 0
+    for piece in source.pieces() if isinstance(source, TextFile) else pieces(source):
+        ends = piece[-1] in "\r\n"
+        text = piece.rstrip("\r\n") if ends else piece
+        if size < LINE_MOST:
+            parts.append(text[:LINE_MOST - size])
+        size += len(text)
+        if ends:
+            yield "".join(parts)
+            parts, size = [], 0
+    if parts:
+        yield "".join(parts)
 
 
 def _clean_line(prop: _Property) -> str | None:
@@ -164,7 +227,7 @@ def _clean_line(prop: _Property) -> str | None:
 
 def _reduced(card: Card) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0"]
-    for prop in _properties(card.lines):
+    for prop in card.props:
         if prop.name in KEEP:
             cleaned = _clean_line(prop)
             if cleaned is not None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from netcadence.engine.agenda import AgendaItem
-from netcadence.render.output import on_terminal, say, styled, table_columns
+from netcadence.render import output
+from netcadence.render.output import say, styled, table_columns
 from netcadence.text import printable
 
 STYLES = {"overdue": "red", "due": "yellow", "upcoming": "dim"}
@@ -62,7 +63,7 @@ def print_agenda(
             [_what(item) for item in shown],
             [item.last_touch or "never" for item in shown],
         ],
-        row_styles=[STYLES[item.status] for item in shown] if on_terminal() else None,
+        row_styles=[STYLES[item.status] for item in shown] if output.on_terminal() else None,
     )
     statuses = [item.status for item in items]
     overdue = statuses.count("overdue")

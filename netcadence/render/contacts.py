@@ -34,6 +34,7 @@ def contact_list(rows: list[ListRow], *, json: bool) -> None:
              r.next_due or "-", r.last_touch or "-"]
             for r in rows
         ],
+        drop=("last touch", "slug", "tags", "cadence"),
     )
 
 
@@ -69,11 +70,13 @@ def contact_card(data: dict[str, Any]) -> None:
         table(
             ["id", "date", "channel", "dir", "give/ask", "note", "by"],
             [
-                [t["id"], t["date"], t["channel"], t["direction"],
+                [t["id"], t["date"],
+                 f"{t['channel']} (synced)" if t.get("source") else t["channel"], t["direction"],
                  "/".join(x for x, on in (("give", t["give"]), ("ask", t["ask"])) if on),
                  t["note"], t["by"] or ""]
                 for t in data["touches"]
             ],
+            drop=("by", "give/ask", "dir"),
         )
     else:
         say("  no touches yet")

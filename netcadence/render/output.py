@@ -1,4 +1,12 @@
-"""Writing results: JSON, Rich on a terminal (imported only there), plain text otherwise."""
+"""Writing results: JSON, lines, and tables laid out one way, on a terminal or in a pipe.
+
+A table has one layout algorithm (`_layout`). On a terminal it fits the terminal's
+width: rows wrap between words, columns are left out in a fixed order, and only then
+are names folded; a date or a status is never broken. In a pipe every column stays
+whole, except that a long name is cut short. Styles are written as escape sequences
+here (`_paint`): Rich costs more to load than the whole agenda, and it would lay the
+table out its own way.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +24,21 @@ if TYPE_CHECKING:
 
 
 def on_terminal() -> bool:
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    """Whether stdout is a terminal that shows styles: the one check between a table
+    fitted to the terminal, with styles, and plain text."""
+    return sys.stdout.isatty() and os.environ.get("TERM") not in ("dumb", "unknown")
+
+
+def terminal_width() -> int:
+    """The terminal's width: COLUMNS, else the terminal's own, else 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+    except (OSError, ValueError):
+        return 80
 
 
 def emit_json(data: Any) -> None:
@@ -42,6 +64,45 @@ def warn(text: str) -> None:
     sys.stderr.write(f"netcadence: {text}\n")
 
 
+def styled(text: str, style: str) -> None:
+    """A line with a style on a terminal; user text is never read as markup."""
+    say(_paint(text, style) if on_terminal() else text)
+
+
+# --- styles -------------------------------------------------------------------------
+
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7"}
+_COLOURS = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+_CODES: dict[tuple[str | None, bool], str] = {}
+
+
+def _code(style: str | None, colour: bool) -> str:
+    """The escape sequence that starts a style ("" for none), as Rich would write it."""
+    codes = []
+    for word in (style or "").split():
+        base = word.removeprefix("bright_")
+        if word in _SGR:
+            codes.append(_SGR[word])
+        elif base in _COLOURS and colour:
+            codes.append(str(_COLOURS.index(base) + (90 if base != word else 30)))
+    return f"\x1b[{';'.join(codes)}m" if codes else ""
+
+
+def _paint(text: str, style: str | None) -> str:
+    """Text in a style, each of its lines; NO_COLOR drops colours but keeps bold and dim."""
+    key = (style, not os.environ.get("NO_COLOR"))
+    code = _CODES.get(key)
+    if code is None:
+        code = _CODES[key] = _code(*key)
+    if not code:
+        return text
+    if "\n" in text:
+        return "\n".join(f"{code}{line}\x1b[0m" for line in text.split("\n"))
+    return f"{code}{text}\x1b[0m"
+
+
+# --- widths -------------------------------------------------------------------------
+
 # Below U+0378 every character takes one column, but for the combining marks
 # U+0300-U+036F (an accent typed as its own character), which take none.
 _NOT_ONE_COLUMN = re.compile("[^\x00-\u02ff\u0370-\u0377]")
@@ -53,45 +114,84 @@ def _uneven(text: str) -> bool:
     return not text.isascii() and _NOT_ONE_COLUMN.search(text) is not None
 
 
+def _char_width(ch: str) -> int:
+    if unicodedata.category(ch) in _NO_COLUMN:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _width(text: str) -> int:
     """Columns the text takes on a terminal: CJK characters two, combining marks none."""
     if not _uneven(text):
         return len(text)
-    return sum(0 if unicodedata.category(ch) in _NO_COLUMN
-               else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_char_width, text))
+
+
+def _pad(text: str, width: int) -> str:
+    return text.ljust(width) if text.isascii() else text + " " * (width - _width(text))
+
+
+def _cut(text: str, width: int) -> int:
+    """How many characters of the text fit in `width` columns (at least one)."""
+    if not _uneven(text):
+        return max(1, min(width, len(text)))
+    used = 0
+    for count, ch in enumerate(text):
+        used += _char_width(ch)
+        if used > width:
+            return max(1, count)
+    return len(text)
+
+
+# --- tables -------------------------------------------------------------------------
+
+# Left out first, in this order, when a terminal is too narrow for every column's words
+# (the agenda's order; a table may name its own).
+DROP_ORDER = ("last touch", "slug", "what")
+NAME = "name"  # folded first on a narrow terminal
+# Cut short in a pipe, where nothing folds, so that one long name does not widen every
+# row; --json keeps it whole. The slug stays whole: scripts read it to name the contact.
+CAPPED = (NAME,)
+CAP = 40  # columns a capped cell takes at most in a piped table, "…" included
+WRAPPED_LEAST = 12  # text wrapped between words keeps this many columns before any goes
+FOLDED_LEAST = 6  # a column folded inside its words keeps at least this many columns
+SHORT_WORD = 12  # longer than any date or status ("unresponsive"): those never fold
 
 
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     *,
-    title: str | None = None,
-    styles: Sequence[str | None] | None = None,
     row_styles: Sequence[str | None] | None = None,
+    drop: Sequence[str] = DROP_ORDER,
 ) -> None:
     """A table: cells are user text, printed literally (no markup, no control characters)."""
     columns = list(zip(*rows, strict=True)) or [() for _ in headers]
-    table_columns(headers, columns, title=title, styles=styles, row_styles=row_styles)
+    table_columns(headers, columns, row_styles=row_styles, drop=drop)
 
 
 def table_columns(
     headers: Sequence[str],
     columns: Sequence[Sequence[Any]],
     *,
-    title: str | None = None,
-    styles: Sequence[str | None] | None = None,
     row_styles: Sequence[str | None] | None = None,
+    drop: Sequence[str] = DROP_ORDER,
 ) -> None:
-    """The same table given a column at a time, as a long agenda is quickest to build."""
+    """The same table given a column at a time, as a long agenda is quickest to build.
+
+    `row_styles` (one per row) are shown on a terminal only; the header is bold there.
+    `drop`: the columns a narrow terminal leaves out, first to go first.
+    """
+    terminal = on_terminal()
     checked = [_column(values) for values in columns]
-    if on_terminal():
-        cells = [list(row) for row in zip(*(text for text, _ in checked), strict=True)]
-        if not _styled_table(headers, cells, title, styles, row_styles):
-            _rich_table(headers, cells, title, styles, row_styles)
-        return
-    if title:
-        say(title)
-    sys.stdout.write("\n".join(_aligned(headers, checked)))
+    shown, widths, uneven, narrowed = _layout(
+        headers, checked, terminal_width() if terminal else None, drop)
+    lines = _lines([headers[i] for i in shown], [checked[i] for i in shown], widths, uneven,
+                   narrowed)
+    if terminal:
+        styles = ["bold", *(row_styles or [None] * (len(lines) - 1))]
+        lines = [_paint(line, style) for line, style in zip(lines, styles, strict=True)]
+    sys.stdout.write("\n".join(lines))
     sys.stdout.write("\n")  # apart: adding it would copy the whole table once more
 
 
@@ -99,7 +199,7 @@ def _column(values: Sequence[Any]) -> tuple[Sequence[str], str]:
     """One column's cells as text without control characters, and those cells joined.
 
     A column at a time: an agenda has thousands of rows, and one check of the
-    joined text (here for control characters, in _aligned for wide ones) is
+    joined text (here for control characters, in _layout for wide ones) is
     quicker than a check of each cell.
     """
     try:
@@ -113,25 +213,77 @@ def _column(values: Sequence[Any]) -> tuple[Sequence[str], str]:
     return values, "".join(values)
 
 
-def _pad(text: str, width: int) -> str:
-    return text.ljust(width) if text.isascii() else text + " " * (width - _width(text))
+def _layout(
+    headers: Sequence[str], columns: list[tuple[Sequence[str], str]], width: int | None,
+    drop: Sequence[str] = DROP_ORDER,
+) -> tuple[list[int], list[int], set[int], list[int]]:
+    """Which columns to show and how wide, for a terminal `width` columns wide, or for a
+    pipe (None); the lines (0: the header) whose width differs from their length; and
+    which of the columns shown are narrower than their cells (by position).
+
+    A pipe: every column at its full width, names and slugs cut to CAP. A terminal:
+    the same when it fits; else text wraps between words (keeping WRAPPED_LEAST
+    columns), and when that is not enough, the columns in `drop` are left out in
+    turn. Only then does text wrap narrower, and names fold inside their words, then
+    other text; a column of short single words (dates, statuses) never does: a table
+    still too wide runs past the terminal's edge rather than break those.
+    """
+    natural, uneven = _natural(headers, columns)
+    capped = [i for i, header in enumerate(headers) if header in CAPPED and natural[i] > CAP]
+    if width is None and capped:  # seldom: measured again
+        for index in capped:
+            columns[index] = _capped(columns[index])
+        natural, uneven = _natural(headers, columns)
+    shown = list(range(len(headers)))
+
+    def laid_out(widths: list[int]) -> tuple[list[int], list[int], set[int], list[int]]:
+        narrowed = [k for k, i in enumerate(shown) if widths[k] < natural[i]]
+        return shown, widths, uneven, narrowed
+
+    if width is None:
+        return laid_out(natural)
+    drops = [headers.index(header) for header in drop if header in headers]
+    words: list[int] = []
+    while True:
+        room = width - 2 * (len(shown) - 1)
+        widths = [natural[i] for i in shown]
+        if sum(widths) <= room:
+            return laid_out(widths)
+        words = words or [_longest_word(header, cells)
+                          for header, (cells, _) in zip(headers, columns, strict=True)]
+        fitted = _narrowed(
+            widths, [min(natural[i], max(words[i], WRAPPED_LEAST)) for i in shown], room)
+        if fitted is not None:
+            return laid_out(fitted)
+        if not drops:
+            break
+        shown.remove(drops.pop(0))
+    floors = [words[i] for i in shown]
+    for foldable in (
+        lambda i: False,  # text wrapped narrower, words whole
+        lambda i: headers[i] == NAME,
+        lambda i: words[i] > SHORT_WORD or " " in columns[i][1],
+    ):
+        floors = [min(floor, FOLDED_LEAST) if foldable(i) else floor
+                  for floor, i in zip(floors, shown, strict=True)]
+        fitted = _narrowed(widths, floors, room)
+        if fitted is not None:
+            return laid_out(fitted)
+    return laid_out(floors)
 
 
-def _aligned(
+def _natural(
     headers: Sequence[str], columns: Sequence[tuple[Sequence[str], str]],
-) -> list[str]:
-    """The header and rows (columns as _column gives them) as lines of left-aligned
-    columns two spaces apart.
+) -> tuple[list[int], set[int]]:
+    """Each column's width, and the lines where width and length differ.
 
-    Kept quick for long agendas: each line is one %-format, which pads by length;
-    only lines holding a character two columns wide (CJK) are padded cell by cell.
+    Per cell only where some character may not take one column (wide and combining
+    ones could even out over a whole column): the joined text tells at once.
     """
     widths = []
-    uneven: set[int] = set()  # lines (0: the header) where width and length differ
+    uneven: set[int] = set()
     for header, (column, joined) in zip(headers, columns, strict=True):
         width = max(len(header), max(map(len, column), default=0))
-        # Per cell only where some character may not take one column (wide and
-        # combining ones could even out over a whole column).
         if _uneven(header) or _uneven(joined):
             width = 0
             for line, cell in enumerate((header, *column)):
@@ -140,128 +292,82 @@ def _aligned(
                     uneven.add(line)
                 width = max(width, shown)
         widths.append(width)
+    return widths, uneven
+
+
+def _capped(column: tuple[Sequence[str], str]) -> tuple[Sequence[str], str]:
+    """A column with each cell wider than CAP columns cut short, ending in "…"."""
+    cells = [
+        cell if _width(cell) <= CAP else cell[:_cut(cell, CAP - 1)].rstrip() + "…"
+        for cell in column[0]
+    ]
+    return cells, "".join(cells)
+
+
+def _longest_word(header: str, cells: Sequence[str]) -> int:
+    """The widest word (split at spaces) of a column: how narrow it gets unbroken."""
+    words = " ".join((header, *set(cells))).split(" ")
+    return max(map(_width, words))
+
+
+def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int] | None:
+    """The widest columns narrowed first, none below its floor, until the table fits
+    `room` (None when even the floors do not); what is left over is shared out among
+    the columns narrowed."""
+    if sum(floors) > room:
+        return None
+    cap = max(widths)
+    while sum(max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)) > room:
+        cap -= 1
+    fitted = [max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)]
+    spare = room - sum(fitted)
+    narrowed = [index for index, width in enumerate(widths) if fitted[index] < width]
+    while spare and narrowed:
+        for index in list(narrowed):
+            if spare:
+                fitted[index] += 1
+                spare -= 1
+            if fitted[index] == widths[index]:
+                narrowed.remove(index)
+    return fitted
+
+
+def _lines(
+    headers: Sequence[str], columns: Sequence[tuple[Sequence[str], str]],
+    widths: list[int], uneven: set[int], narrowed: list[int],
+) -> list[str]:
+    """The header and each row as a line of left-aligned columns two spaces apart; a row
+    with a cell wider than its column (of those `narrowed`) as several lines, joined by
+    newlines.
+
+    Kept quick for long agendas: each line is one %-format, which pads by length; only
+    lines holding a character two columns wide (CJK), or wrapped, are redone cell by cell.
+    """
     layout = "  ".join(f"%-{width}s" for width in widths)
-    lines_cells = [tuple(headers), *zip(*(column for column, _ in columns), strict=True)]
-    lines = [(layout % cells).rstrip() for cells in lines_cells]
+    rows = [tuple(headers), *zip(*(cells for cells, _ in columns), strict=True)]
+    lines = [(layout % cells).rstrip() for cells in rows]
     for line in uneven:
-        lines[line] = "  ".join(map(_pad, lines_cells[line], widths)).rstrip()
+        lines[line] = "  ".join(map(_pad, rows[line], widths)).rstrip()
+    wrapped: set[int] = set()
+    for column in narrowed:
+        header, (cells, joined), width = headers[column], columns[column], widths[column]
+        if _width(header) > width:
+            wrapped.add(0)
+        measure = _width if _uneven(joined) else len
+        wrapped.update(line for line, cell in enumerate(cells, 1) if measure(cell) > width)
+    for line in wrapped:
+        parts = [_wrap(cell, width) for cell, width in zip(rows[line], widths, strict=True)]
+        lines[line] = "\n".join(
+            "  ".join(_pad(part[index] if index < len(part) else "", width)
+                      for part, width in zip(parts, widths, strict=True)).rstrip()
+            for index in range(max(map(len, parts)))
+        )
     return lines
 
 
-_SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7"}
-_COLOURS = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
-
-
-def _sgr(style: str | None) -> str | None:
-    """The escape sequence for a simple style ("" for none), or None when Rich must draw it.
-
-    Rich costs more to load than the whole agenda, so simple styles are written
-    directly, as Rich would write them: NO_COLOR drops colours but keeps bold and dim.
-    """
-    if os.environ.get("TERM") == "unknown" or not sys.stdout.isatty():
-        return ""  # Rich too writes no styles where it sees no terminal
-    codes = []
-    for word in (style or "").split():
-        base = word.removeprefix("bright_")
-        if word in _SGR:
-            codes.append(_SGR[word])
-        elif base in _COLOURS:
-            if not os.environ.get("NO_COLOR"):
-                codes.append(str(_COLOURS.index(base) + (90 if base != word else 30)))
-        else:
-            return None
-    return f"\x1b[{';'.join(codes)}m" if codes else ""
-
-
-def _styled_table(headers, cells, title, styles, row_styles) -> bool:
-    """The table as Rich draws it (no borders, bold header, folded to the terminal's width)."""
-    widths = [max(map(_width, column)) for column in zip(headers, *cells, strict=True)]
-    room = terminal_width() - 2 * (len(widths) - 1)
-    rows = [list(headers), *cells]
-    lines_styles = ["bold", *(row_styles or [None] * len(cells))]
-    if sum(widths) > room:
-        words = [max(_width(word) for cell in column for word in cell.split(" "))
-                 for column in zip(*rows, strict=True)]
-        narrower = _shrink(widths, words, room)
-        if narrower is None:
-            return False
-        rows, lines_styles = _folded(rows, lines_styles, narrower)
-        widths = narrower
-    column_styles = list(styles) if styles else [None] * len(headers)
-    codes: dict[str | None, str | None] = {}
-
-    def _paint(text: str, style: str | None) -> str | None:
-        if style not in codes:
-            codes[style] = _sgr(style)
-        code = codes[style]
-        if code is None:
-            return None
-        return f"{code}{text}\x1b[0m" if code else text
-
-    out = []
-    if title:
-        out.append(_paint(title, "italic"))
-    for row, line_style in zip(rows, lines_styles, strict=True):
-        if not styles:  # one style for the whole line
-            line = _paint("  ".join(map(_pad, row, widths)).rstrip(), line_style)
-            if line is None:
-                return False
-            out.append(line)
-            continue
-        parts = []
-        for cell, width, column_style in zip(row, widths, column_styles, strict=True):
-            style = " ".join(s for s in (column_style, line_style) if s)
-            painted = _paint(_pad(cell, width), style)
-            if painted is None:
-                return False
-            parts.append(painted)
-        out.append("  ".join(parts).rstrip())
-    sys.stdout.write("\n".join(out) + "\n")
-    return True
-
-
-SHORT_WORD = 12  # a date, a status ("unresponsive"), "in 10d"
-FOLDED_LEAST = 6  # columns folded so that short words stay whole keep this much
-
-
-def _shrink(widths: list[int], words: list[int], room: int) -> list[int] | None:
-    """Narrow the widest columns first, as Rich collapses them, until the table fits.
-
-    Columns first wrap between words (down to their longest word); when that is not
-    enough, long words (names, slugs) fold while short ones (dates, statuses) stay
-    whole, as long as the folded columns keep a few characters; only then is every
-    word folded.
-    """
-    if len(widths) > room:
-        return None
-    short = [word if word <= SHORT_WORD else 1 for word in words]
-    for floors in (words, short, [1] * len(widths)):
-        cap = max(widths)
-        while cap > 1 and sum(
-            max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)
-        ) > room:
-            cap -= 1
-        narrower = [max(min(w, cap), f) for w, f in zip(widths, floors, strict=True)]
-        if floors is short and any(n < min(w, FOLDED_LEAST) for n, w, f
-                                   in zip(narrower, widths, floors, strict=True) if f == 1):
-            continue  # names a few letters wide read worse than a folded date
-        if sum(narrower) <= room:
-            return narrower
-    return None
-
-
-def _folded(rows, lines_styles, widths):
-    """Each row as one or more lines, its cells wrapped at spaces and folded within a column."""
-    out_rows, out_styles = [], []
-    for row, style in zip(rows, lines_styles, strict=True):
-        wrapped = [_wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
-        for index in range(max(map(len, wrapped))):
-            out_rows.append([lines[index] if index < len(lines) else "" for lines in wrapped])
-            out_styles.append(style)
-    return out_rows, out_styles
-
-
 def _wrap(text: str, width: int) -> list[str]:
+    """The text as lines at most `width` columns wide, broken between words; a word
+    longer than that is folded, after a hyphen where one fits."""
     if _width(text) <= width:
         return [text]
     lines: list[str] = []
@@ -273,59 +379,13 @@ def _wrap(text: str, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        while _width(word) > width:  # a word longer than the column is folded
-            cut = 1
-            while cut < len(word) and _width(word[:cut + 1]) <= width:
-                cut += 1
+        while _width(word) > width:
+            cut = _cut(word, width)
+            hyphen = word.rfind("-", 0, cut)
+            if 2 * (hyphen + 1) >= cut:  # not when it leaves a line mostly empty
+                cut = hyphen + 1
             lines.append(word[:cut])
             word = word[cut:]
         line = word
     lines.append(line)
     return lines
-
-
-def terminal_width() -> int:
-    """The terminal's width as Rich reads it: COLUMNS, else the terminal, else 80."""
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.stdout.fileno()).columns or 80
-    except (OSError, ValueError):
-        return 80
-
-
-def _paint(text: str, style: str | None) -> str | None:
-    code = _sgr(style)
-    if code is None:
-        return None
-    return f"{code}{text}\x1b[0m" if code else text
-
-
-def _rich_table(headers, cells, title, styles, row_styles) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
-    for index, header in enumerate(headers):
-        grid.add_column(header, style=(styles[index] if styles else None) or "", overflow="fold")
-    for index, row in enumerate(cells):
-        grid.add_row(*(Text(c) for c in row), style=(row_styles[index] if row_styles else None))
-    Console(highlight=False).print(grid)
-
-
-def styled(text: str, style: str) -> None:
-    """A line with a style on a terminal; user text is never read as markup."""
-    if on_terminal():
-        painted = _paint(text, style)
-        if painted is not None:
-            say(painted)
-            return
-        from rich.console import Console
-        from rich.text import Text
-
-        Console(highlight=False).print(Text(text, style=style))
-    else:
-        say(text)

@@ -7,7 +7,7 @@ from datetime import date
 
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
-from netcadence.text import fold, normalize_tag
+from netcadence.text import fold, loose, loosely_in, normalize_tag
 
 
 def vacation_until(db: Database, today: date) -> str | None:
@@ -110,19 +110,26 @@ def list_rows(
 
 
 def find_ids(db: Database, text: str) -> list[int]:
-    """Contacts whose name, company, emails, notes or touch notes contain the text."""
-    wanted = fold(text)
+    """Contacts whose name, company, emails, notes or touch notes contain the text,
+    compared folded and without apostrophes and hyphens."""
+    wanted = loose(text)
+    if wanted[0]:
+        def holds(value: str) -> bool:
+            return loosely_in(wanted, value)
+    else:  # only apostrophes or hyphens: those, then
+        def holds(value: str) -> bool:
+            return fold(text) in fold(value)
     found: set[int] = set()
     for contact_id, name, company, note, how, title in db.rows(
         "SELECT id, name, company, note, how, title FROM contact"
     ):
-        if any(wanted in fold(value) for value in (name, company, note, how, title) if value):
+        if any(holds(value) for value in (name, company, note, how, title) if value):
             found.add(contact_id)
     for contact_id, email in db.rows("SELECT contact_id, email FROM contact_email"):
-        if wanted in email.lower():
+        if holds(email):
             found.add(contact_id)
     for contact_id, note in db.rows("SELECT contact_id, note FROM touch WHERE note <> ''"):
-        if contact_id not in found and wanted in fold(note):
+        if contact_id not in found and holds(note):
             found.add(contact_id)
     return sorted(found)
 

@@ -12,7 +12,12 @@ from netcadence.store import limits
 from netcadence.store.db import Database
 from netcadence.text import clean_line, clean_note, fold, name_words, normalize_tag, slugify
 
-EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
+# An address someone can be written to: local@domain, the domain a name with a dot
+# whose last label is not a number. So `ana@localhost` and `ana@127.0.0.1` (one
+# machine's own addresses) are no email addresses of a contact, whichever door they
+# come through.
+EMAIL_RE = re.compile(
+    r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.(?![0-9]+$)[^@\s<>()\[\],;:\".]+$")
 
 STATUS_SQL = (
     "CASE WHEN c.archived THEN 'archived' "

@@ -44,9 +44,90 @@ class Location:
 
 
 def mask_password(text: str) -> str:
-    """Any password in a URL (user:password@host, or ?password=...) as ***."""
+    """Any password in a URL (user:password@host, or ?password=...) as ***, and every
+    password netcadence was given, or a piece of one, wherever it appears in the text
+    (a driver's message may quote it, whole or cut where it misread the URL)."""
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, "***")
     text = re.sub(r"(://[^:/@\s]*:)[^/\s]*@", r"\1***@", text)
     return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", text)
+
+
+# The passwords of the database URLs given to this process, in every form a message
+# may show them (as typed, decoded, encoded, and cut where a URL parser cuts).
+_SECRETS: set[str] = set()
+_URL_SEPARATORS = re.compile(r"[/@:?#&,;= ]|%[0-9A-Fa-f]{2}|%")
+
+
+def _remember_secret(password: str) -> None:
+    from urllib.parse import quote, unquote
+
+    forms = {password, unquote(password), quote(unquote(password), safe="")}
+    for form in list(forms):
+        for cut in _URL_SEPARATORS.finditer(form):
+            forms.update((form[:cut.start()], form[cut.end():]))
+    # A piece of one or two characters cannot be told from the rest of a message.
+    _SECRETS.update(form for form in forms if len(form.strip()) >= 3)
+
+
+def postgresql_url(rest: str) -> str:
+    """`postgresql+psycopg://` and the rest of a URL as given, with its user and password
+    percent-encoded, so that every parser (libpq, SQLAlchemy) reads the same parts.
+
+    Written by hand, users leave characters in a password that a URL cannot hold as
+    they are: `pa/ss`, `pa ss`, `p@ss@w0rd`, `Se%ZZ`. The user and password end at
+    the last `@` of the host part; a `%` that starts no valid escape stands for itself.
+    Every form of the password is remembered, so that no message can print it.
+    """
+    from urllib.parse import quote, unquote
+
+    at = _userinfo_end(rest)
+    prefix = ""
+    if at >= 0:
+        user, colon, password = rest[:at].partition(":")
+        prefix = quote(unquote(user), safe="")
+        if colon:
+            _remember_secret(password)
+            prefix += ":" + quote(unquote(password), safe="")
+        prefix += "@"
+        rest = rest[at + 1:]
+    found = _QUERY_START.search(rest)
+    place, mark, query = (rest[:found.start()], "?", rest[found.end():]) if found else (
+        rest, "", "")
+    if mark:
+        pairs = []
+        for pair in query.split("&"):
+            key, equals, value = pair.partition("=")
+            if equals and key.strip().lower() == "password":
+                _remember_secret(value)
+                value = quote(unquote(value), safe="")
+            pairs.append(key + equals + value)
+        query = "&".join(pairs)
+    return f"postgresql+psycopg://{prefix}{place}{mark}{query}"
+
+
+def _userinfo_end(rest: str) -> int:
+    """Where the user and password end (their last `@`), or -1 when the URL has none.
+
+    The query starts at the first `?` followed by a `name=`: an `@` in the query
+    (`u@h/db?password=p@ss`) is not the end of the user, and a `?` that starts no
+    query is a character of the password (`u:pa?ss@h/db`).
+    """
+    query = _QUERY_START.search(rest)
+    return rest.rfind("@", 0, query.start() if query else len(rest))
+
+
+_QUERY_START = re.compile(r"\?(?=[A-Za-z_][A-Za-z0-9_]*=)")
+
+
+def libpq_url(url: str) -> str:
+    """A netcadence PostgreSQL URL (postgresql+psycopg://…) as libpq and psycopg take it."""
+    return "postgresql://" + url.split("://", 1)[1]
+
+
+def pg_sql(sql: str) -> str:
+    """SQL written with `?` placeholders, for psycopg (`%s`, and `%` itself doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
 
 
 def default_path() -> Path:
@@ -81,8 +162,7 @@ def locate(option: str | None) -> Location:
     if scheme:
         name = scheme.group(1).lower()
         if name in ("postgresql", "postgres", "postgresql+psycopg"):
-            url = "postgresql+psycopg://" + given.split("://", 1)[1]
-            return Location("postgresql", url)
+            return Location("postgresql", postgresql_url(given.split("://", 1)[1]))
         raise StoreError(
             f"netcadence cannot use a {name} database; use a SQLite file path "
             "or a postgresql+psycopg:// URL"
@@ -101,9 +181,7 @@ class Database:
         self._in_transaction = False
 
     def _sql(self, sql: str) -> str:
-        if self.backend == "postgresql":
-            return sql.replace("%", "%%").replace("?", "%s")
-        return sql
+        return pg_sql(sql) if self.backend == "postgresql" else sql
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
@@ -300,9 +378,8 @@ def _connect_postgresql(location: Location) -> Any:
         raise StoreError(
             "PostgreSQL needs psycopg; install it with: pip install 'netcadence[postgres]'"
         ) from None
-    dsn = "postgresql://" + location.url.split("://", 1)[1]
     try:
-        conn = psycopg.connect(dsn, autocommit=True, connect_timeout=10)
+        conn = psycopg.connect(libpq_url(location.url), autocommit=True, connect_timeout=10)
         conn.execute(f"SET lock_timeout = '{int(BUSY_TIMEOUT_SECONDS * 1000)}ms'")
     except psycopg.Error as error:
         raise StoreError(
@@ -393,32 +470,75 @@ def backup_before_migration(db: Database, revision: str | None) -> Path:
     path = db.location.path
     assert path is not None
     target = path.with_name(f"{path.name}.before-{HEAD_REVISION}-from-{revision or 'none'}.bak")
-    try:
-        copy_sqlite(db._conn, target)
-    except (OSError, sqlite3.Error) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise StoreError(
-            f"cannot back up {path} to {target} before upgrading its schema ({reason}); "
-            "nothing was changed"
-        ) from None
+    backup(db, target, "before upgrading its schema; nothing was changed")
     return target
 
 
-def copy_sqlite(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API, created 0600."""
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
+def backup(db: Database, target: Path, after: str = "") -> None:
+    """A consistent copy of the SQLite database at `target`, through the connection the
+    command already has (read-only where the file or its folder is). Any failure is one
+    line naming both files and why."""
+    source = db.location.path
+    assert source is not None
     try:
+        copy_sqlite(db._conn, target)
+    except (OSError, sqlite3.Error) as error:
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+        else:
+            reason = _sqlite_reason(str(error))
+        raise StoreError(f"cannot back up {source} to {target}: {reason}"
+                         + (f" ({after})" if after else "")) from None
+
+
+def _sqlite_reason(text: str) -> str:
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "read-only"
+    return text
+
+
+def copy_sqlite(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API, created 0600 beside `target`
+    and renamed over it. The copy keeps no journal: if it fails (a full disk), nothing
+    is left behind but the target as it was."""
+    from netcadence.atomic import replacing
+
+    with replacing(target) as partial:
         copy = connect_sqlite_file(partial)
-        with copy:
+        try:
+            copy.execute("PRAGMA journal_mode = OFF")
             conn.backup(copy)
-        copy.close()
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.chmod(target, 0o600)
+        finally:
+            copy.close()
+
+
+def database_file_at(location: Location, target: Path) -> str | None:
+    """What `target` is when it is this SQLite database or one of its -wal, -shm and
+    -journal files ("the database itself", "the database's -wal file"), else None.
+
+    Compared by resolved path, so that another spelling or a link is caught, and by
+    inode, so that a hard link is too.
+    """
+    from netcadence.atomic import SQLITE_COMPANIONS
+
+    if location.path is None:
+        return None
+    for end in ("", *SQLITE_COMPANIONS):
+        own = Path(f"{location.path}{end}")
+        if _same_file(own, target):
+            return f"the database's {end} file" if end else "the database itself"
+    return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    if os.path.realpath(one) == os.path.realpath(other):
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def describe_sqlite_error(error: sqlite3.Error, path: Path | None) -> str:

@@ -69,6 +69,7 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
             {
                 "id": t.id, "date": t.day, "channel": t.channel, "direction": t.direction,
                 "note": t.note, "give": t.give, "ask": t.ask, "by": t.by,
+                "source": t.source,
             }
             for t in touches
         ],

@@ -182,6 +182,20 @@ class PauseRow(SQLModel, table=True):
     ended_on: str | None = Field(default=None, max_length=10)
 
 
+class EnrollmentRow(SQLModel, table=True):
+    """A contact's enrollment in a cadence (`cadence` null: in none), as recorded on a
+    day; written whenever the enrollment changes, so that the review of a past week
+    reads the enrollments as they were then."""
+
+    __tablename__ = "enrollment"
+    __table_args__ = (Index("ix_enrollment_contact_id", "contact_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(sa_column=_fk("contact.id", nullable=False))
+    cadence: str | None = Field(default=None, max_length=200)
+    enrolled_on: str | None = Field(default=None, max_length=10)
+    recorded_on: str = Field(max_length=10)
+
+
 class GoalRow(SQLModel, table=True):
     __tablename__ = "goal"
     id: int | None = Field(default=None, primary_key=True)

@@ -197,6 +197,28 @@ def scheduled_rows(db: Database, today: date, horizon: date) -> list[tuple]:
     )
 
 
+def scheduled_rows_as_of(db: Database, day: date, horizon: date, today: date) -> list[tuple]:
+    """scheduled_rows as they stood at the end of `day`: today's stored schedules when
+    `day` is today, else each contact's schedule computed from what was recorded up to
+    then, so that a past week's review says the same whatever day it is read."""
+    if day >= today:
+        return scheduled_rows(db, today, horizon)
+    from netcadence.store import schedule  # only for a past week
+
+    names = {cid: (slug, name) for cid, slug, name in db.rows("SELECT id, slug, name FROM contact")}
+    rows = []
+    for contact_id, cadence, found, paused in schedule.schedules_as_of(db, day):
+        if paused or found.unresponsive_since or not found.next_due or found.next_due > horizon:
+            continue
+        slug, name = names[contact_id]
+        rows.append((
+            slug, name, found.next_due.isoformat(), found.interval_days, cadence.name,
+            found.step, found.steps, found.action,
+            found.last_touch.isoformat() if found.last_touch else None,
+        ))
+    return rows
+
+
 def vacation_days(db: Database, start: date, end: date) -> set[date]:
     """Days in start..end when a vacation stops every cadence."""
     days: set[date] = set()

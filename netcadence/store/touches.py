@@ -11,7 +11,7 @@ from netcadence.store.db import Database
 from netcadence.text import clean_line, lines
 
 TOUCH_COLUMNS = (
-    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id"
+    "id, contact_id, touched_on, channel, direction, note, give, ask, logged_by, event_id, source"
 )
 
 
@@ -27,11 +27,12 @@ class TouchRecord:
     ask: bool
     by: str | None
     event_id: int | None
+    source: str | None = None  # mail or calendar for a touch that sync logged
 
     @classmethod
     def from_row(cls, row: tuple) -> TouchRecord:
         return cls(row[0], row[1], row[2], row[3], row[4], row[5] or "", bool(row[6]),
-                   bool(row[7]), row[8], row[9])
+                   bool(row[7]), row[8], row[9], row[10])
 
 
 def checked_note(note: str | None) -> str:
@@ -76,9 +77,25 @@ def add(
     touch_id = top_id(db) + 1
     limits.whole("a new touch's id", touch_id)
     insert_many(db, [(touch_id, contact_id, day.isoformat(), channel, direction,
-                      checked_note(note), give, ask, checked_by(by), event_id)])
+                      checked_note(note), give, ask, checked_by(by), event_id, None)])
     follow_ids(db)
     return touch_id
+
+
+def add_many(db: Database, touches: list[tuple[int, date, str, str, str, str | None, str]]
+             ) -> list[int]:
+    """Many touches at once, as (contact, day, channel, direction, note, by, source), with
+    ids given in advance (returned in the same order). The caller refreshes schedules."""
+    if not touches:
+        return []
+    first = top_id(db) + 1
+    limits.whole("a new touch's id", first + len(touches) - 1)
+    insert_many(db, [
+        (first + n, contact_id, day.isoformat(), channel, direction, checked_note(note), False,
+         False, checked_by(by), None, source)
+        for n, (contact_id, day, channel, direction, note, by, source) in enumerate(touches)])
+    follow_ids(db)
+    return list(range(first, first + len(touches)))
 
 
 def get(db: Database, touch_id: int) -> TouchRecord:
@@ -183,11 +200,12 @@ def top_id(db: Database) -> int:
 
 
 def insert_many(db: Database, rows: list[tuple]) -> None:
-    """Checked touches with their ids: (id, contact_id, day, channel, direction, note,
-    give, ask, by, event_id), written in id order (SQLite then appends to its table)."""
+    """The one writer of touches (log, imports, sync): checked touches with their ids,
+    (id, contact_id, day, channel, direction, note, give, ask, by, event_id, source),
+    written in id order (SQLite then appends to its table)."""
     db.run_many(
         "INSERT INTO touch (id, contact_id, touched_on, channel, direction, note, give, ask, "
-        "logged_by, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sorted(rows))
+        "logged_by, event_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sorted(rows))
 
 
 def keys_by_id(db: Database, ids: list[int]) -> dict[int, tuple]:

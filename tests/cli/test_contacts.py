@@ -22,7 +22,7 @@ SHOW_KEYS = {
     "asked",
     "touches",
 }
-TOUCH_KEYS = {"id", "date", "channel", "direction", "note", "give", "ask", "by"}
+TOUCH_KEYS = {"id", "date", "channel", "direction", "note", "give", "ask", "by", "source"}
 
 
 def slugs(ok, *args):
@@ -209,6 +209,7 @@ def test_show_json_shape(ok):
         "give": False,
         "ask": True,
         "by": "sam",
+        "source": None,
     }
     assert isinstance(newest["id"], int)
     assert data["touches"][2]["by"] == "tester" and data["touches"][2]["direction"] == "out"

@@ -20,7 +20,7 @@ def contacts(ok):
 def test_linkedin_export_as_it_really_is(ok):
     result = ok("import", "linkedin", LINKEDIN)
     assert "5 created, 0 updated, 0 unchanged, 1 skipped" in result.out
-    assert "skipped line 9: no name and no email" in result.out
+    assert "1 row with no name and no email skipped (line 9)" in result.out
     ana = ok("show", "ana-ruiz", "--json").json()
     assert ana["name"] == "Ana Ruiz"
     assert ana["met"] == "2024-10-09"
@@ -58,7 +58,7 @@ def test_dry_run_writes_nothing_and_gives_the_same_summary(ok):
     dry = ok("import", "linkedin", LINKEDIN, "--dry-run")
     assert "Dry run" in dry.out
     assert "5 created, 0 updated, 0 unchanged, 1 skipped" in dry.out
-    assert "skipped line 9" in dry.out
+    assert "skipped (line 9)" in dry.out
     assert contacts(ok) == {}
 
 
@@ -173,7 +173,7 @@ def test_import_csv_with_a_map(ok):
     result = ok("import", "csv", OWN / "people.csv",
                 "--map", "name=Full Name,email=E-mail,company=Org,met=When")
     assert "3 created" in result.out
-    assert "skipped line 4: no name and no email" in result.out
+    assert "1 row with no name and no email skipped (line 4)" in result.out
     nina = ok("show", "nina-simone", "--json").json()
     assert (nina["emails"], nina["company"], nina["met"]) == (
         ["nina@jazz.example"], "Jazz Ltd", "2025-03-04")

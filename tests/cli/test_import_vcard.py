@@ -116,7 +116,7 @@ def test_a_broken_card_is_skipped_and_reported(ok):
 def test_truncated_photo_and_nothing_else(ok):
     result = ok("import", "vcard", FIXTURES / "vcard" / "issue64.vcf")
     assert "0 created" in result.out
-    assert "skipped line 1: no name and no email" in result.out
+    assert "1 card with no name and no email skipped (line 1)" in result.out
 
 
 def test_dry_run_and_tag(ok):
@@ -159,7 +159,7 @@ def test_an_indented_end_still_ends_an_indented_card(ok, tmp_path):
     path.write_text("  BEGIN:VCARD\n  VERSION:3.0\n  FN:Indented One\n  END:VCARD\n"
                     "BEGIN:VCARD\nVERSION:3.0\nFN:Plain Two\nEND:VCARD\n", encoding="utf-8")
     result = ok("import", "vcard", path)
-    assert "skipped line 1:" in result.out  # its indented lines read as one folded line
+    assert "skipped (line 1)" in result.out  # its indented lines read as one folded line
     assert [c["name"] for c in contacts(ok).values()] == ["Plain Two"]
 
 

@@ -36,6 +36,7 @@ def test_log_prints_touch_id_and_next_due(ok):
         "give": False,
         "ask": False,
         "by": "tester",
+        "source": None,
     }
 
 
@@ -103,6 +104,7 @@ def test_log_in_give_ask_and_by(ok, monkeypatch):
         "give": True,
         "ask": False,
         "by": "Sam",
+        "source": None,
     }
     monkeypatch.setenv("NETCADENCE_USER", "Robin")
     ok("log", "ana", "--ask", "--when", "yesterday")
@@ -198,6 +200,7 @@ def test_touch_edit_each_option(series):
         "give": False,
         "ask": False,
         "by": "tester",
+        "source": None,
     }
     ok("touch", "edit", touch_id, "--in")
     assert last_touch(ok, "bob")["direction"] == "in"

@@ -100,6 +100,7 @@ def networks(draw):
             touch["by"] = draw(st.sampled_from([None, "sam", " Sam\x00 "]))
         if draw(st.integers(0, 3)) == 0:
             touch["event"] = {"name": draw(st.sampled_from(EVENTS)), "date": touch["date"]}
+        touch["source"] = draw(st.sampled_from([None, None, "mail", "calendar"]))
         touches.append({key: value for key, value in touch.items() if value is not None})
     goals = [{"name": draw(st.sampled_from(["calls", "Calls", "partners", "events"])),
               "period": draw(st.sampled_from(["week", "month", "quarter"])),

@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from netcadence.io import export, jsonfile, jsonstream
+from netcadence.io import export, files, jsonfile, jsonstream
 from netcadence.store import schedule
 
 
@@ -15,6 +15,7 @@ from netcadence.store import schedule
 def small_pieces(monkeypatch):
     """Windows, batches and pages of a few items, so that small files cross many of them."""
     monkeypatch.setattr(jsonstream, "CHUNK", 512)
+    monkeypatch.setattr(files, "CHUNK", 512)
     monkeypatch.setattr(jsonstream, "AHEAD", 128)
     monkeypatch.setattr(jsonfile, "BATCH", 50)
     monkeypatch.setattr(jsonfile, "BULK_FROM", 100)

@@ -15,7 +15,7 @@ import pytest
 
 from netcadence.store import db as store_db
 from netcadence.store import migrate
-from netcadence.store.db import locate
+from netcadence.store.db import libpq_url, locate
 from tests.helpers import dump_database
 
 FIRST_REVISION = "0001"
@@ -50,12 +50,28 @@ def fill_through_the_cli(ok) -> None:
        "--channel", "call")
 
 
+def downgrade_to(location, revision: str) -> None:
+    """An older schema: the tables and columns added since go, every other row stays.
+
+    The commands write at the head (they may need what it added), then the database
+    goes back to the revision a test upgrades from.
+    """
+    from alembic import command
+
+    engine = migrate.sqlalchemy_engine(location)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(migrate.alembic_config(connection), revision)
+    finally:
+        engine.dispose()
+
+
 def rows_by_table(url: str) -> dict[str, list[dict]]:
     """Every row of every table, as column → value dicts, sorted."""
     if url.startswith("postgresql"):
         import psycopg
 
-        conn = psycopg.connect("postgresql://" + url.split("://", 1)[1])
+        conn = psycopg.connect(libpq_url(url))
         tables = [t for (t,) in conn.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_schema = current_schema()"
@@ -92,10 +108,10 @@ def test_upgrade_from_the_first_revision_keeps_every_row(empty_db_url, nc, ok, m
     url = location.url
     if location.path is not None:
         location.path.parent.mkdir(mode=0o700)
-    migrate.upgrade_to_head(location, FIRST_REVISION)
-    # The commands write the data as netcadence did while 0001 was the newest schema.
-    monkeypatch.setattr(store_db, "HEAD_REVISION", FIRST_REVISION)
     fill_through_the_cli(ok)
+    # Back to the first schema: what it holds, as netcadence wrote it then.
+    downgrade_to(location, FIRST_REVISION)
+    monkeypatch.setattr(store_db, "HEAD_REVISION", FIRST_REVISION)
     before = rows_by_table(url)
     assert len(before["contact"]) == 4 and len(before["touch"]) == 7
     assert before["alembic_version"] == [{"version_num": FIRST_REVISION}]
@@ -137,7 +153,7 @@ def index_names(url: str) -> set[str]:
     if url.startswith("postgresql"):
         import psycopg
 
-        with psycopg.connect("postgresql://" + url.split("://", 1)[1]) as conn:
+        with psycopg.connect(libpq_url(url)) as conn:
             return {name for (name,) in conn.execute(
                 "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
             )}
@@ -157,9 +173,9 @@ def test_a_database_at_the_first_revision_is_upgraded_when_opened(
     location = locate(empty_db_url)
     if location.path is not None:
         location.path.parent.mkdir(mode=0o700)
-    migrate.upgrade_to_head(location, FIRST_REVISION)
-    monkeypatch.setattr(store_db, "HEAD_REVISION", FIRST_REVISION)
     fill_through_the_cli(ok)
+    downgrade_to(location, FIRST_REVISION)
+    monkeypatch.setattr(store_db, "HEAD_REVISION", FIRST_REVISION)
     agenda = ok("due", "--within", "3m", "--json").out
     table = ok("due", "--within", "3m").out
     before = rows_by_table(location.url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from netcadence.store.db import libpq_url
 from tests.helpers import pg_server_url
 
 pytestmark = pytest.mark.skipif(pg_server_url() is None, reason="needs NETCADENCE_TEST_PG")
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.skipif(pg_server_url() is None, reason="needs NETCADENC
 def test_a_schema_chosen_in_the_url_holds_everything(pg_database, ok):
     import psycopg
 
-    plain = "postgresql://" + pg_database.split("://", 1)[1]
+    plain = libpq_url(pg_database)
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute("CREATE SCHEMA team")
     url = pg_database + "?options=-csearch_path%3Dteam"
@@ -28,7 +29,7 @@ def test_a_schema_chosen_in_the_url_holds_everything(pg_database, ok):
 
 
 def test_postgres_scheme_spellings(pg_database, ok):
-    bare = "postgresql://" + pg_database.split("://", 1)[1]
+    bare = libpq_url(pg_database)
     ok("--db", bare, "add", "Ana Ruiz")
     info = ok("--db", bare.replace("postgresql://", "postgres://"), "info", "--json").json()
     assert info["backend"] == "postgresql" and info["contacts"] == 1

@@ -18,8 +18,14 @@ Revises: 0003
 - intro: proposed, agreed, made or dropped introductions between two contacts.
 - linkedin_seen, job_change: what the last LinkedIn import said of a contact,
   and the changes of company or title it noticed.
+- enrollment: each change of a contact's enrollment (its cadence and the day it
+  counts from) and the day it was recorded, so that the review of a past week
+  reads the enrollments of that week. A contact with no row has had its present
+  enrollment since its enrollment day.
 
-Every new column may be empty, so no row of an older database changes.
+Every new column may be empty, so no row of an older database changes, but for
+one key: names and tags written with a curly apostrophe (’ ‘ ʼ ′) have their folded
+key (name_key, tag_key) rewritten with ', as netcadence now compares them.
 """
 
 import sqlalchemy as sa
@@ -126,10 +132,61 @@ def upgrade() -> None:
     op.create_index("ix_job_change_contact_id", "job_change", ["contact_id"])
     op.create_index("ix_job_change_changed_on", "job_change", ["changed_on"])
 
+    # --- enrollments as they were ---------------------------------------------------
+    op.create_table(
+        "enrollment",
+        sa.Column("id", sa.Integer, primary_key=True),
+        _contact(),
+        _text("cadence", 200),
+        _text("enrolled_on", 10),
+        _text("recorded_on", 10, nullable=False),
+    )
+    op.create_index("ix_enrollment_contact_id", "enrollment", ["contact_id"])
+
+    _fold_curly_apostrophes()
+
+
+# From this revision on, names and tags compare ’ ‘ ʼ ′ as ' ("Ken O’Brien" is found as
+# "ken o'brien"): the folded keys stored for them follow. Folding leaves these four
+# characters as they are otherwise, so replacing them in the old key gives the new one.
+CURLY = ("\u2019", "\u2018", "\u02bc", "\u2032")
+
+
+def _curly_free(key: str) -> str:
+    for curly in CURLY:
+        key = key.replace(curly, "'")
+    return key
+
+
+def _with_curly(column: str) -> str:
+    return "(" + " OR ".join(f"{column} LIKE :c{n}" for n in range(len(CURLY))) + ")"
+
+
+def _fold_curly_apostrophes() -> None:
+    bind = op.get_bind()
+    likes = {f"c{n}": f"%{curly}%" for n, curly in enumerate(CURLY)}
+    for contact_id, key in bind.execute(sa.text(
+            f"SELECT id, name_key FROM contact WHERE {_with_curly('name_key')}"), likes).all():
+        bind.execute(sa.text("UPDATE contact SET name_key = :key WHERE id = :id"),
+                     {"key": _curly_free(key), "id": contact_id})
+    for table, owner in (("contact_tag", "contact_id"), ("tag_default", None)):
+        mine = f" AND {owner} = :owner" if owner else ""
+        for row in bind.execute(sa.text(
+                f"SELECT tag_key{', ' + owner if owner else ''} FROM {table} "
+                f"WHERE {_with_curly('tag_key')}"), likes).all():
+            values = {"old": row[0], "new": _curly_free(row[0]),
+                      "owner": row[1] if owner else None}
+            if bind.execute(sa.text(f"SELECT count(*) FROM {table} WHERE tag_key = :new{mine}"),
+                            values).scalar():  # the same tag written both ways: keep one
+                bind.execute(sa.text(f"DELETE FROM {table} WHERE tag_key = :old{mine}"), values)
+            else:
+                bind.execute(sa.text(f"UPDATE {table} SET tag_key = :new "
+                                     f"WHERE tag_key = :old{mine}"), values)
+
 
 def downgrade() -> None:
-    for table in ("job_change", "linkedin_seen", "intro", "sync_item", "sync_file",
-                  "sync_source", "setting"):
+    for table in ("enrollment", "job_change", "linkedin_seen", "intro", "sync_item",
+                  "sync_file", "sync_source", "setting"):
         op.drop_table(table)
     with op.batch_alter_table("touch") as touch:
         touch.drop_column("source")
