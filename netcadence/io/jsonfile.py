@@ -16,16 +16,13 @@ from datetime import date
 from typing import Any
 
 from netcadence.dates import parse_duration
-from netcadence.engine.goals import make_goal
 from netcadence.engine.schedule import CHANNELS, Cadence, Step, parse_channel
 from netcadence.errors import InputError
 from netcadence.io import files, jsonstream
 from netcadence.io.export import FORMAT_VERSION
 from netcadence.io.records import Importer, Record, clean_email
 from netcadence.store import cadences as cadence_store
-from netcadence.store import goals as goal_store
 from netcadence.store import limits, pauses
-from netcadence.store import settings as settings_store
 from netcadence.store import touches as touch_store
 from netcadence.store.db import Database
 from netcadence.text import fold
@@ -466,7 +463,7 @@ class JsonImport:
         self.indexes.restore(lookups=True)
         keys = touch_store.keys_on_days(self.db, checked)
         new: list[tuple] = []
-        room = len(rows)
+        base = None if self.set_aside else self.base  # new ids follow it (the common case)
         for tid, key, extra in rows:
             if tid is not None and tid in stored:
                 if stored[tid] == key or key in keys:
@@ -478,11 +475,12 @@ class JsonImport:
                 continue
             keys.add(key)
             if tid is None:
-                if self.base is not None and not self.set_aside:  # the common case, inline
+                if base is not None:
                     self.new_ids += 1
-                    tid = self.base + self.new_ids
+                    tid = base + self.new_ids
                 else:
-                    tid = self._new_id(claimed, room)
+                    tid = self._new_id(claimed, len(rows))
+                    base = None if self.set_aside else self.base
             else:
                 stored[tid] = key
             new.append((tid, *key, *extra))
@@ -540,7 +538,7 @@ class JsonImport:
             if note is not None:
                 raise _Bad("note must be text")
             note = ""
-        elif len(note) > _NOTE_MOST or not note.isprintable():
+        elif note and (len(note) > _NOTE_MOST or not note.isprintable()):
             note = touch_store.checked_note(note)
         by = get("by", _MISSING)
         if by is _MISSING:
@@ -584,6 +582,9 @@ class JsonImport:
     # --- goals, vacations and settings ------------------------------------------------
 
     def _goal(self, item: dict, path: str) -> None:
+        from netcadence.engine.goals import make_goal
+        from netcadence.store import goals as goal_store
+
         period = _text(item, "period")
         if period is None:
             raise _Bad("a goal needs a period: week, month or quarter")
@@ -608,6 +609,8 @@ class JsonImport:
     def _settings(self, values: dict) -> None:
         """Network settings: one the database does not have is set; a different value
         already set is kept and reported, as cadences and goals are."""
+        from netcadence.store import settings as settings_store
+
         have = settings_store.stored(self.db)
         for given, value in values.items():
             key = given.strip().lower().replace("-", "_")

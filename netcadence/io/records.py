@@ -14,7 +14,7 @@ values as they do for `add`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -294,16 +294,17 @@ class Importer:
             self.summary.warn(
                 record.where, f"met date {met_on.isoformat()} is after today; dropped")
             met_on = None
+        record.name, record.emails, record.met_on = name, list(emails.values()), met_on
+        record.tags = [*record.tags, *self.extra_tags]
         try:
-            new = contact_store.checked(replace(
-                record, name=name, emails=list(emails.values()), met_on=met_on,
-                tags=[*record.tags, *self.extra_tags]))
+            new = contact_store.checked(record)
         except InputError as error:
             self.summary.skip(record.where, str(error))
             return None
-        cid, by_name_only = self.match(new)
+        key = contact_store.name_key(new.name)
+        cid, by_name_only = self.match(new, key)
         if cid is None:
-            cid = self._create(new)
+            cid = self._create(new, key)
             self.summary.created += 1
         elif self._merge(self.known[cid], new):
             self.summary.updated += 1
@@ -321,7 +322,7 @@ class Importer:
         self.touched.add(cid)
         return cid
 
-    def match(self, new: NewContact) -> tuple[int | None, bool]:
+    def match(self, new: NewContact, name_key: str) -> tuple[int | None, bool]:
         """The contact this record is, if any, and whether only its name said so."""
         slug = new.slug
         if slug:
@@ -338,7 +339,7 @@ class Importer:
         ):
             if found is not None and self._may_be(found, slug):
                 return found, False
-        found = self._by_name(new, key)
+        found = self._by_name(new, name_key, key)
         return found, found is not None
 
     def _may_be(self, contact_id: int, slug: str | None) -> bool:
@@ -347,10 +348,10 @@ class Importer:
         owner = self.claimed.get(contact_id, _UNCLAIMED)
         return owner is _UNCLAIMED or owner is None or slug is None or owner == slug
 
-    def _by_name(self, new: NewContact, key: str | None) -> int | None:
+    def _by_name(self, new: NewContact, name_key: str, key: str | None) -> int | None:
         """The one contact of the database with this name that no record of this file
         went into yet (of several, the one the record repeats), if nothing conflicts."""
-        same = [cid for cid in self.by_name.get(fold(new.name), [])
+        same = [cid for cid in self.by_name.get(name_key, [])
                 if cid <= self.last_before and cid not in self.claimed]
         if len(same) > 1:
             same = [cid for cid in same if self._repeats(self.known[cid], new)]
@@ -385,13 +386,13 @@ class Importer:
             given = given or bool(values)
         return given
 
-    def _create(self, new: NewContact) -> int:
+    def _create(self, new: NewContact, name_key: str) -> int:
         slug = contact_store.free_slug(new.name, self.by_slug, new.slug)
         if self._next_id is None:
             self._next_id = contact_store.next_id(self.db)
         cid = self._next_id
         self._next_id += 1
-        row = contact_store.row(cid, slug, new, self.today)
+        row = contact_store.row(cid, slug, new, self.today, name_key)
         self._new_contacts[cid] = row
         if len(self._new_contacts) >= FLUSH_FROM:
             self.flush()

@@ -84,9 +84,7 @@ def clean_name(name: str | None) -> str:
     cleaned = clean_line(name)
     if not cleaned:
         raise InputError("a contact needs a name; give a non-empty NAME")
-    limits.text("name", cleaned)
-    limits.text("name", fold(cleaned))  # its folded key, which may be longer, is kept too
-    return cleaned
+    return limits.text("name", cleaned)
 
 
 def checked_email(email: str) -> str:
@@ -104,7 +102,8 @@ def checked_tag(tag: str) -> str:
     label = normalize_tag(tag)
     if not label:
         raise InputError("a tag cannot be empty")
-    limits.text("tag", fold(label))
+    if not label.isascii():  # its folded key, which may be longer, is kept too
+        limits.text("tag", fold(label))
     return limits.text("tag", label)
 
 
@@ -184,10 +183,18 @@ def next_id(db: Database) -> int:
     return int(db.value("SELECT COALESCE(MAX(id), 0) FROM contact")) + 1
 
 
-def row(contact_id: int, slug: str, new: NewContact, today: date) -> list:
-    """A checked new contact as `insert` takes it; its cadence comes from its tags."""
+def name_key(name: str) -> str:
+    """The folded name that exact lookups compare, within its column (folding may make a
+    long name longer)."""
+    return fold(name)[:limits.LENGTHS["name"]]
+
+
+def row(contact_id: int, slug: str, new: NewContact, today: date,
+        key: str | None = None) -> list:
+    """A checked new contact as `insert` takes it (`key`: its name_key, when known); its
+    cadence comes from its tags."""
     return [
-        contact_id, slug, new.name, fold(new.name), new.company, new.title,
+        contact_id, slug, new.name, key or name_key(new.name), new.company, new.title,
         new.met_on.isoformat() if new.met_on else None, new.how, new.linkedin,
         linkedin_key(new.linkedin), new.vcard_uid, new.note,
         (new.created_on or today).isoformat(), new.archived, "tag", None, None,
@@ -396,7 +403,7 @@ def update_fields(db: Database, contact_id: int, fields: dict[str, str | None]) 
         if column == "name":
             value = clean_name(value)
             sets.append("name_key = ?")
-            params.append(fold(value))
+            params.append(name_key(value))
         elif column == "note":
             value = limits.maybe_text("note", clean_note(value))
         elif column != "met_on":
