@@ -11,12 +11,15 @@ from datetime import date, timedelta
 
 from netcadence import dates
 from netcadence.app.session import Session
-from netcadence.engine.goals import Period, week_of
 from netcadence.errors import InputError
-from netcadence.store import goals as goal_store
-from netcadence.store import review as queries
 from netcadence.store import settings
-from netcadence.store.db import Database
+
+# The goals engine and the report queries load when a report runs: `due` reaches this
+# module through cli/hot.py, and need not pay for them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.engine.goals import Period
+    from netcadence.store.db import Database
 
 DORMANT_IN_REVIEW = 5
 
@@ -26,6 +29,8 @@ DORMANT_IN_REVIEW = 5
 
 def show_review(session: Session, *, week: str | None = None, json: bool = False) -> None:
     """The weekly review: touches, goals, new and silent contacts, what is due next week."""
+    from netcadence.engine.goals import week_of
+
     today = session.today()
     period = parse_week(week, today) if week is not None else week_of(today)
     data = weekly_review(session.db(), period, today)
@@ -40,6 +45,8 @@ def show_review(session: Session, *, week: str | None = None, json: bool = False
 
 
 def parse_week(text: str, today: date) -> Period:
+    from netcadence.engine.goals import week_of
+
     try:
         monday = dates.parse_iso_week(text)
     except InputError:
@@ -53,6 +60,8 @@ def parse_week(text: str, today: date) -> Period:
 
 def weekly_review(db: Database, week: Period, today: date) -> dict:
     from netcadence.engine.agenda import build_agenda
+    from netcadence.store import goals as goal_store
+    from netcadence.store import review as queries
 
     as_of = min(week.end, today)
     following = week.next()
@@ -122,6 +131,8 @@ def show_stats(session: Session, *, since: str = "1y", by: bool = False,
 
 def since_week(text: str, today: date) -> date:
     """The Monday of the week that `--since` (a duration back, or a date) falls in."""
+    from netcadence.engine.goals import week_of
+
     if dates.is_duration(text):
         first = dates.parse_duration(text).before(today)
     else:
@@ -133,6 +144,9 @@ def since_week(text: str, today: date) -> date:
 
 
 def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -> dict:
+    from netcadence.engine.goals import week_of
+    from netcadence.store import review as queries
+
     mix = queries.daily_mix(db, start, today)
     per_day: dict[str, int] = {}
     for day, _channel, touches, _given, _asked in mix:
@@ -168,6 +182,8 @@ def collect_stats(db: Database, start: date, today: date, *, by: bool = False) -
 
 def show_goals(session: Session, *, json: bool = False) -> None:
     """Each goal's progress this period, and its streak."""
+    from netcadence.store import goals as goal_store
+
     found = goal_store.all_progress(session.db(), session.today())
     if json:
         from netcadence.render.output import emit_json
@@ -188,6 +204,8 @@ def show_goals(session: Session, *, json: bool = False) -> None:
 
 def show_dormant(session: Session, *, days: str | None = None, json: bool = False) -> None:
     """Contacts you have not heard from in a long time, longest silence first."""
+    from netcadence.store import review as queries
+
     today = session.today()
     cutoff = dormant_cutoff(days, today) if days is not None else None
     db = session.db()
@@ -223,6 +241,7 @@ def show_plan(session: Session, *, days: int = 14, json: bool = False) -> None:
     """Lay the backlog over the coming days, never above the daily capacity."""
     from netcadence.engine.agenda import build_agenda
     from netcadence.engine.plan import lay_out
+    from netcadence.store import review as queries
 
     if days < 1:
         raise InputError(f"--days must be a whole number ≥ 1 (got {days})")

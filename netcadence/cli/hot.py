@@ -10,18 +10,25 @@ of the same words, so an option added to one and not the other fails the tests.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from netcadence.app import daily, reports
 
 
-@dataclass(frozen=True)
 class Hot:
-    words: tuple[str, ...]
-    run: Callable[..., None]  # called as run(session, *arguments, **options)
-    values: dict[str, tuple[str, type]] = field(default_factory=dict)
-    flags: dict[str, str] = field(default_factory=dict)
-    arguments: tuple[str, ...] = ()
+    """One hot command. (A plain class: a dataclass costs `due` its start-up time.)"""
+
+    __slots__ = ("words", "run", "values", "flags", "arguments")
+
+    def __init__(
+        self, words: tuple[str, ...], run: Callable[..., None], *,
+        values: dict[str, tuple[str, type]] | None = None, flags: dict[str, str] | None = None,
+        arguments: tuple[str, ...] = (),
+    ) -> None:
+        self.words = words
+        self.run = run  # called as run(session, *arguments, **options)
+        self.values = values or {}  # option word → (keyword, type of its value)
+        self.flags = flags or {}  # flag word → keyword
+        self.arguments = arguments  # keywords of the positional arguments, in order
 
     @property
     def takes_json(self) -> bool:

@@ -113,7 +113,7 @@ def test_the_check_is_not_blind(root):
     values = dict(due.values)
     values.pop("--within")
     values["--limit"] = ("limit", str)
-    forgetful = Hot(due.words, due.run, values, {**due.flags, "--urgent": "urgent"})
+    forgetful = Hot(due.words, due.run, values=values, flags={**due.flags, "--urgent": "urgent"})
     assert differences(forgetful, command_at(root, ("due",))) == [
         "--within is an option of the Typer command, not of the hot entry",
         "--urgent is in the hot entry, not an option of the Typer command",
