@@ -226,9 +226,14 @@ def resolve(db: Database, query: str) -> ContactRef:
     wanted = name_words(query)
     if not wanted:
         raise NotFound(f"{query!r} does not name a contact; give a name, slug or email")
+    # Only names whose folded form holds every word can match: the database picks them
+    # out, so that a name nobody has costs no pass over every contact in Python.
+    holds = " AND ".join(["name_key LIKE ? ESCAPE '!'"] * len(wanted))
+    patterns = ["%" + re.sub(r"([!%_])", r"!\1", word) + "%" for word in wanted]
     matches = [
         ContactRef(cid, slug, name)
-        for cid, slug, name in db.rows("SELECT id, slug, name FROM contact WHERE NOT archived")
+        for cid, slug, name in db.rows(
+            f"SELECT id, slug, name FROM contact WHERE NOT archived AND {holds}", patterns)
         if words_match(wanted, name_words(name))
     ]
     if matches:

@@ -129,3 +129,13 @@ def test_exact_slug_wins_over_prefixes(ok):
     ok("add", "Bob Lee")
     assert slug_of(ok, "bob") == "bob"
     assert slug_of(ok, "bob l") == "bob-lee"
+
+
+def test_wildcard_characters_in_a_name_are_only_characters(ok, nc):
+    ok("add", "Ana_Maria Pérez 100%")
+    ok("add", "Anaxmaria Lopez")
+    assert slug_of(ok, "ana_m") == "ana-maria-perez-100"
+    assert slug_of(ok, "pere 100%") == "ana-maria-perez-100"
+    assert slug_of(ok, "anax") == "anaxmaria-lopez"
+    assert nc("show", "%").code == 1
+    assert "no contact matches" in nc("show", "a%z").err
