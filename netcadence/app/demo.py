@@ -15,7 +15,6 @@ from netcadence.store import cadences, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.store import touches as touch_store
 from netcadence.store.db import Database
-from netcadence.text import fold, normalize_tag
 
 NETWORK = Path(__file__).parents[1] / "data" / "network.json"
 
@@ -36,12 +35,7 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                                  item.get("give_up_after"))
             cadences.define(db, definition, replace=False)
         for tag, cadence in data.get("tag_defaults", {}).items():
-            choice = cadences.choose(db, cadence)
-            db.run(
-                "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
-                "VALUES (?, ?, ?, ?)",
-                (fold(normalize_tag(tag)), normalize_tag(tag), choice.cadence_id, choice.inline),
-            )
+            cadences.set_tag_default(db, tag, cadences.choose(db, cadence))
         for goal in data.get("goals", []):
             from netcadence.engine.goals import Goal
             from netcadence.store import goals as goal_store
