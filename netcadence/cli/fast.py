@@ -2,10 +2,10 @@
 shell completion of contacts and option values.
 
 Loading Typer costs more than the whole agenda, so these lines are read here
-first, by Click's rules for the options the hot table lists. A line this reader
-cannot take as Click would (--help, an unknown option, a missing value, text
-where a number is needed, `--`) goes to the Typer app before anything runs, and
-Typer words the parser's error. Once a command runs here, it runs to its end:
+first, by Click's rules for the options the hot table lists. A line the parser
+would refuse (an unknown option, a missing value or argument, text where a number
+is needed) and --help go to the Typer app before anything runs, and Typer words
+the parser's error or prints the help. Once a command runs here, it runs to its end:
 netcadence's own errors are reported by the single exit point (cli/main.py) with
 the same line and exit status as on the Typer path, and nothing runs twice.
 """
@@ -74,8 +74,9 @@ def _parse(
     stop_at_command: bool = False,
 ) -> tuple[dict, list[str]]:
     """Options and arguments as Click reads them: an option's value is the next word
-    whatever it looks like, `--opt=value` is the same, the last of a repeated option
-    wins, and `-` alone is an argument. Anything else unusual is ToTyper."""
+    whatever it looks like, `--opt=value` is the same, so is `-cvalue` (and `-c=x` is
+    the value `=x`), the last of a repeated option wins, `-` alone is an argument and
+    every word after `--` is one. Anything else (an unknown option, --help) is ToTyper."""
     found: dict = {}
     arguments: list[str] = []
     index = 0
@@ -88,13 +89,19 @@ def _parse(
             arguments.append(token)
             continue
         if token == "--":
-            raise ToTyper
-        name, equals, value = token.partition("=")
+            if stop_at_command:
+                raise ToTyper
+            arguments.extend(args[index:])
+            break
+        if token[1] != "-" and len(token) > 2 and token[:2] in values:
+            name, equals, value = token[:2], "=", token[2:]  # a short option and its value
+        else:
+            name, equals, value = token.partition("=")
         if name in flags and not equals:
             found[flags[name]] = True
             continue
-        if name not in values or (equals and not name.startswith("--")):
-            raise ToTyper  # unknown, --help, or `-c=x` (to Click, the value "=x")
+        if name not in values:
+            raise ToTyper  # an unknown option, --help, or a value given to a flag
         if not equals:
             if index >= len(args):
                 raise ToTyper  # no value: the parser's error
