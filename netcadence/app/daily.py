@@ -1,7 +1,9 @@
 """The daily commands' work (`due`, `log`), shared by the Typer app and the quick path.
 
 Nothing here imports Typer, Rich or the ORM: cli/fast.py runs these functions
-before Typer is loaded, and the Typer commands call the very same ones.
+before Typer is loaded, and the Typer commands call the very same ones. The store
+and the engine load when a function runs, not with this module: cli/fast.py
+imports it to read any command line, most of which are not `due` or `log`.
 """
 
 from __future__ import annotations
@@ -10,18 +12,19 @@ from datetime import date
 
 from netcadence import dates
 from netcadence.app.session import Session, user_name
-from netcadence.engine.schedule import CHANNELS
 from netcadence.errors import InputError, NoDatabase
-from netcadence.store import agenda, cadences, schedule, settings
-from netcadence.store import contacts as contact_store
-from netcadence.store import touches as touch_store
-from netcadence.store.contacts import ContactRef
-from netcadence.store.db import Database
-from netcadence.suggest import did_you_mean
 from netcadence.text import printable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.store.contacts import ContactRef
+    from netcadence.store.db import Database
 
 
 def parse_channel(text: str | None) -> str:
+    from netcadence.engine.schedule import CHANNELS
+    from netcadence.suggest import did_you_mean
+
     if text is None:
         return "other"
     wanted = text.strip().lower()
@@ -33,8 +36,10 @@ def parse_channel(text: str | None) -> str:
 
 def touch_day(when: str | None, today: date) -> date:
     """The date of a touch: --when (today by default), never after today."""
+    from netcadence.store.touches import check_not_future
+
     day = dates.parse_date(when, today) if when is not None else today
-    touch_store.check_not_future(day, today)
+    check_not_future(day, today)
     return day
 
 
@@ -64,6 +69,7 @@ def _show_due(
     limit: int | None, show_all: bool, json: bool,
 ) -> None:
     from netcadence.engine.agenda import build_agenda
+    from netcadence.store import agenda, settings
 
     if on is not None:
         session.as_of(dates.parse_date(on, session.today(), future=True))
@@ -111,6 +117,8 @@ def _how_to_begin(today: date, *, json: bool) -> None:
 
 def goal_lines(db: Database, today: date) -> list[str]:
     """One compact line per goal, shown above the agenda."""
+    from netcadence.store import agenda
+
     if not agenda.has_goals(db):
         return []
     from netcadence.render.review import goal_line
@@ -126,6 +134,8 @@ def log_touch(
 ) -> None:
     """Record one touch, refresh the contact's schedule, and say what is next."""
     from netcadence.render.output import say, warn
+    from netcadence.store import schedule
+    from netcadence.store import touches as touch_store
 
     today = session.today()
     day = touch_day(when, today)
@@ -156,6 +166,9 @@ def contact_for_log(
 ) -> tuple[ContactRef, bool]:
     """The contact a touch is for, and whether it was created: with `new`, it is unless
     it exists exactly."""
+    from netcadence.store import cadences, schedule, settings
+    from netcadence.store import contacts as contact_store
+
     if not new:
         return contact_store.resolve(db, query), False
     exact = contact_store.find_exact(db, query)
@@ -178,6 +191,8 @@ def contact_for_log(
 
 def next_due_text(db: Database, contact_id: int, today: date) -> str:
     """What the contact's schedule says now, in one phrase."""
+    from netcadence.store import agenda
+
     state = agenda.schedule_of(db, contact_id, today)
     if state.archived:
         return "archived, so never due"

@@ -12,10 +12,9 @@ from datetime import date, timedelta
 from netcadence import dates
 from netcadence.app.session import Session
 from netcadence.errors import InputError
-from netcadence.store import settings
 
-# The goals engine and the report queries load when a report runs: `due` reaches this
-# module through cli/hot.py, and need not pay for them.
+# The goals engine, the settings and the report queries load when a report runs: every
+# command line reaches this module through cli/hot.py, and most need none of them.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from netcadence.engine.goals import Period
@@ -62,6 +61,7 @@ def weekly_review(db: Database, week: Period, today: date) -> dict:
     from netcadence.engine.agenda import build_agenda
     from netcadence.store import goals as goal_store
     from netcadence.store import review as queries
+    from netcadence.store import settings
 
     as_of = min(week.end, today)
     following = week.next()
@@ -205,6 +205,7 @@ def show_goals(session: Session, *, json: bool = False) -> None:
 def show_dormant(session: Session, *, days: str | None = None, json: bool = False) -> None:
     """Contacts you have not heard from in a long time, longest silence first."""
     from netcadence.store import review as queries
+    from netcadence.store import settings
 
     today = session.today()
     cutoff = dormant_cutoff(days, today) if days is not None else None
@@ -242,6 +243,7 @@ def show_plan(session: Session, *, days: int = 14, json: bool = False) -> None:
     from netcadence.engine.agenda import build_agenda
     from netcadence.engine.plan import lay_out
     from netcadence.store import review as queries
+    from netcadence.store import settings
 
     if days < 1:
         raise InputError(f"--days must be a whole number ≥ 1 (got {days})")
