@@ -166,7 +166,7 @@ def contact_for_log(
 ) -> tuple[ContactRef, bool]:
     """The contact a touch is for, and whether it was created: with `new`, it is unless
     it exists exactly."""
-    from netcadence.store import cadences, schedule, settings
+    from netcadence.store import cadences, schedule
     from netcadence.store import contacts as contact_store
 
     if not new:
@@ -182,9 +182,12 @@ def contact_for_log(
     ref = contact_store.create(
         db, contact_store.NewContact(name=query, emails=[email] if email else []), today
     )
-    choice = cadence if cadence is not None else settings.load(db).default_cadence
-    if choice:
-        cadences.assign(db, ref.id, cadences.choose(db, choice))
+    if cadence is None:
+        from netcadence.store import settings
+
+        cadence = settings.load(db).default_cadence
+    if cadence:
+        cadences.assign(db, ref.id, cadences.choose(db, cadence))
         schedule.refresh(db, today, [ref.id], enroll={ref.id: day})
     return ref, True
 
