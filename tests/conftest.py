@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 import pytest
@@ -54,11 +55,26 @@ def backend(request) -> str:
     return request.param
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """An empty SQLite database at the current schema, made once and copied per test."""
+    from netcadence.store.db import locate, open_database
+
+    path = tmp_path_factory.mktemp("template") / "netcadence.db"
+    open_database(locate(str(path))).close()
+    return path
+
+
 @pytest.fixture
 def db_url(request, backend, tmp_path) -> str:
-    """The database a test runs against: a fresh SQLite file, or a fresh PostgreSQL database."""
+    """The database a test runs against, empty: a fresh SQLite file (as `add` would create
+    it: 0600 in a 0700 folder), or a fresh PostgreSQL database."""
     if backend == "sqlite":
-        return str(tmp_path / "data" / "netcadence.db")
+        path = tmp_path / "data" / "netcadence.db"
+        path.parent.mkdir(mode=0o700)
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        path.chmod(0o600)
+        return str(path)
     databases = request.getfixturevalue("pg_databases")
     name = databases.create()
     request.addfinalizer(lambda: databases.drop(name))

@@ -6,19 +6,18 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli import reports
-from netcadence.cli.base import app, channel, today
+from netcadence.app import reports
+from netcadence.cli.base import JSON_HELP, channel_named, command_module, current, group, today
 from netcadence.cli.completion import complete_channel, complete_tag
-from netcadence.cli.session import current
 from netcadence.engine import goals as engine
 from netcadence.errors import InputError
 from netcadence.render.output import say
 from netcadence.store import goals as goal_store
 from netcadence.text import normalize_tag, printable
 
-goal_app = typer.Typer(help="Goals you measure: targets per week, month or quarter.",
-                       no_args_is_help=True)
-app.add_typer(goal_app, name="goal")
+commands = command_module()
+goal_app = group("Goals you measure: targets per week, month or quarter.")
+commands.add_typer(goal_app, name="goal")
 
 MOST_COUNT = 1_000_000  # a target per period; the column is a 32-bit integer on PostgreSQL
 
@@ -54,7 +53,7 @@ def add(
         raise InputError("--tag cannot be empty")
     goal = engine.Goal(
         name=title, period=engine.parse_period(per), target=count, tag=goal_tag,
-        channel=channel(channel_) if channel_ is not None else None,
+        channel=channel_named(channel_) if channel_ is not None else None,
         direction=engine.parse_direction(direction), count_by=engine.parse_count_by(count_by),
     )
     if goal.count_by == "events" and goal.channel not in (None, "event"):
@@ -62,7 +61,7 @@ def add(
             f"--count-by events counts events, never {goal.channel} touches; "
             "drop --channel or use --channel event"
         )
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         goal_store.add(db, goal)
     progress = goal_store.progress(db, goal, today())
@@ -71,7 +70,7 @@ def add(
 
 
 @goal_app.command("list")
-def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False) -> None:
+def list_(json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:
     """Each goal's progress this period, and its streak."""
     reports.show_goals(current(), json=json)
 
@@ -79,7 +78,7 @@ def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")]
 @goal_app.command("rm")
 def rm(name: Annotated[str, typer.Argument(help="The goal's name.")]) -> None:
     """Remove a goal (touches stay as they are)."""
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         goal = goal_store.find(db, name)
         goal_store.remove(db, goal)
