@@ -68,7 +68,8 @@ def _show_due(
     session: Session, *, within: str | None, on: str | None, tag: str | None,
     limit: int | None, show_all: bool, json: bool,
 ) -> None:
-    from netcadence.engine.agenda import build_agenda
+    from netcadence.app.rows import other_rows
+    from netcadence.engine.agenda import build_agenda, with_other_rows
     from netcadence.store import agenda, settings
 
     if on is not None:
@@ -85,7 +86,9 @@ def _show_due(
         _how_to_begin(today, json=json)  # the first run: the default database comes later
         return
     horizon = span.after(today) if span else today
-    items = build_agenda(agenda.due_rows(db, today, horizon, tag), today, by_date=True)
+    items = with_other_rows(
+        build_agenda(agenda.due_rows(db, today, horizon, tag), today, by_date=True),
+        other_rows(db, today, tag))
     if json:
         from netcadence.render.output import emit_json
 
