@@ -1,24 +1,21 @@
-"""Settings: a small TOML file in the user config folder, validated on every change."""
+"""Personal settings: who is at the keyboard, in a small TOML file in the user config folder.
+
+Only `me` (your own email addresses) lives here. Network settings (capacity,
+default_cadence, …) belong to a database (store/settings.py); an older netcadence
+kept three of them here, and they move into the first database opened
+(app/settings.py).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from netcadence.errors import InputError
-from netcadence.suggest import did_you_mean
 
-KEYS = ("capacity", "default_cadence", "dormant_days")
-PERSONAL_KEYS = ("me",)  # your own email addresses, comma-separated (read by sync)
-DEFAULTS: dict[str, object] = {"capacity": None, "default_cadence": None, "dormant_days": 180}
-
-
-@dataclass(frozen=True)
-class Settings:
-    capacity: int | None = None
-    default_cadence: str | None = None
-    dormant_days: int = 180
+KEYS = ("me",)
+# What older versions kept in this file and now lives in each database.
+NETWORK_KEYS = ("capacity", "default_cadence", "dormant_days")
 
 
 def config_path() -> Path:
@@ -30,17 +27,13 @@ def config_path() -> Path:
     return user_config_path("netcadence", appauthor=False) / "config.toml"
 
 
-def normalize_key(key: str) -> str:
-    name = key.strip().lower().replace("-", "_")
-    if name not in KEYS:
-        raise InputError(
-            f"{key!r} is not a setting{did_you_mean(name, KEYS) or ';'} settings: {', '.join(KEYS)}"
-        )
-    return name
+def key_name(key: str) -> str:
+    """A key as the file and the commands spell it: `-` and `_` are the same."""
+    return key.strip().lower().replace("-", "_")
 
 
-def read_raw(path: Path | None = None, *, strict: bool = True) -> dict[str, object]:
-    """The settings file's keys (normalized) and values; `strict` refuses unknown keys."""
+def read_raw(path: Path | None = None) -> dict[str, object]:
+    """Every key of the settings file (named as key_name spells them) and its value."""
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -56,69 +49,75 @@ def read_raw(path: Path | None = None, *, strict: bool = True) -> dict[str, obje
         raise InputError(
             f"the settings file {path} is not valid TOML ({error}); fix or remove it"
         ) from None
-    raw = {k.strip().lower().replace("-", "_"): v for k, v in data.items()}
-    for key in raw:
-        if strict and key not in KEYS and key not in PERSONAL_KEYS:
-            raise InputError(f"the settings file {path} has {key!r}, which is not a setting "
-                             f"({', '.join(KEYS)}); run 'netcadence config unset {key}'")
-    return raw
+    return {key_name(k): v for k, v in data.items()}
 
 
-def load() -> Settings:
-    path = config_path()
-    values = {}
+def personal(path: Path | None = None) -> dict[str, object]:
+    """The personal settings, checked: a key the file should not have, or a wrong value,
+    is an error naming the file and how to fix it."""
+    path = path or config_path()
+    found = {}
     for key, value in read_raw(path).items():
-        if key in PERSONAL_KEYS:
-            continue
+        if key in NETWORK_KEYS:
+            continue  # waiting to move into a database
+        if key not in KEYS:
+            raise InputError(f"the settings file {path} has {key!r}, which is not a setting; "
+                             f"run 'netcadence config unset {key}'")
         try:
-            values[key] = validate(key, value)
+            found[key] = addresses(value)
         except InputError as error:
             raise InputError(f"the settings file {path}: {error}; run 'netcadence config set "
-                             f"{key} VALUE' or 'netcadence config unset {key}'") from None
-    return Settings(**{**{k: v for k, v in DEFAULTS.items()}, **values})  # type: ignore[arg-type]
-
-
-def my_addresses() -> list[str]:
-    """Your own email addresses (the personal setting `me`), lower-cased; [] when unset."""
-    value = read_raw(strict=False).get("me")
-    if isinstance(value, list):
-        value = ",".join(str(item) for item in value)
-    found: list[str] = []
-    for part in str(value or "").split(","):
-        address = part.strip().lower()
-        if address and address not in found:
-            found.append(address)
+                             f"{key} …' or 'netcadence config unset {key}'") from None
     return found
 
 
-def validate(key: str, value: object) -> object:
-    """The value a setting takes from text or TOML, or a clear error."""
-    if key in ("capacity", "dormant_days"):
-        try:
-            number = int(str(value).strip())
-        except ValueError:
-            number = 0
-        if isinstance(value, bool) or number < 1:
-            raise InputError(f"{key} must be a whole number ≥ 1 (got {value!r})")
-        return number
-    text = str(value).strip()
-    if not text:
-        raise InputError(f"{key} cannot be empty; use 'netcadence config unset {key}'")
-    return text
+def my_addresses() -> list[str]:
+    """Your own email addresses (the setting `me`), lower-cased; [] when it is unset."""
+    return [address.lower() for address in personal().get("me", [])]  # type: ignore[union-attr]
+
+
+def addresses(value: object) -> list[str]:
+    """`me` from the command line (`a@x.org,b@y.org`) or the file (that text, or a list):
+    each address checked, kept as it was written."""
+    from netcadence.store.contacts import is_email
+
+    if isinstance(value, list):
+        items = value
+    elif isinstance(value, str):
+        items = value.split(",")
+    else:
+        raise InputError(f"me must be email addresses separated by commas (got {value!r})")
+    found = [str(item).strip() for item in items]
+    found = [item for item in found if item]
+    if not found:
+        raise InputError("me needs at least one email address; use 'netcadence config unset me'")
+    for item in found:
+        if not is_email(item):
+            raise InputError(f"{item!r} is not an email address; me takes email addresses "
+                             "separated by commas, e.g. ana@example.com,ana@work.example")
+    return list(dict.fromkeys(found))
 
 
 def save(values: dict[str, object], path: Path | None = None) -> None:
+    """Write the personal settings, and any older network value not yet moved; other keys
+    are dropped. The file is replaced whole, readable by its owner only (atomic.py)."""
     path = path or config_path()
     lines = []
-    for key in KEYS:
-        if key in values and values[key] is not None:
-            value = values[key]
-            if isinstance(value, int):
-                lines.append(f"{key} = {value}")
-            else:
-                escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
-                lines.append(f'{key} = "{escaped}"')
+    for key in (*KEYS, *NETWORK_KEYS):
+        value = values.get(key)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            lines.append(f"{key} = [{', '.join(_quoted(str(v)) for v in value)}]")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            lines.append(f"{key} = {value}")
+        else:
+            lines.append(f"{key} = {_quoted(str(value))}")
     from netcadence.atomic import write_file
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_file(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -25,3 +25,7 @@ class StoreError(NetcadenceError):
 
 class Refused(NetcadenceError):
     """A destructive command that was not confirmed."""
+
+
+class NoDatabase(NetcadenceError):
+    """A command that only reads, on a database file that does not exist yet."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 import pytest
@@ -54,10 +55,25 @@ def backend(request) -> str:
     return request.param
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """An empty SQLite database at the current schema, made once and copied per test."""
+    from netcadence.store.db import locate, open_database
+
+    path = tmp_path_factory.mktemp("template") / "netcadence.db"
+    open_database(locate(str(path))).close()
+    return path
+
+
 def fresh_database(request, backend: str, path, *, migrated: bool = True) -> str:
-    """A new database for one test: the SQLite file at `path`, or a PostgreSQL database
-    (at the current schema, or with none) dropped after the test."""
+    """A new database for one test: a SQLite file at `path` (a copy of the empty template,
+    as `add` would create it: 0600 in a 0700 folder; with no schema, no file at all), or
+    a PostgreSQL database (at the current schema, or with none) dropped after the test."""
     if backend == "sqlite":
+        if migrated:
+            path.parent.mkdir(mode=0o700)
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+            path.chmod(0o600)
         return str(path)
     databases = request.getfixturevalue("pg_databases")
     name = databases.create(migrated=migrated)
@@ -67,13 +83,14 @@ def fresh_database(request, backend: str, path, *, migrated: bool = True) -> str
 
 @pytest.fixture
 def db_url(request, backend, tmp_path) -> str:
-    """The database a test runs against: a fresh SQLite file, or a fresh PostgreSQL database."""
+    """The database a test runs against, empty: a fresh SQLite file, or a fresh
+    PostgreSQL database."""
     return fresh_database(request, backend, tmp_path / "data" / "netcadence.db")
 
 
 @pytest.fixture
 def another_db_url(request, backend, tmp_path) -> str:
-    """A second database on the same backend as db_url (to restore or merge into)."""
+    """A second empty database on the same backend as db_url (to restore or merge into)."""
     return fresh_database(request, backend, tmp_path / "another" / "netcadence.db")
 
 

@@ -41,7 +41,6 @@ def seeded(ok) -> None:
 @pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_database(db_url, nc):
     path = Path(db_url)
-    path.parent.mkdir(mode=0o700)
     path.write_bytes(b"these are my notes, not a database\n" * 200)
     before = path.read_bytes()
     for args in (["due"], ["list"], ["log", "ana"], ["add", "Bob"], ["info", "--json"]):

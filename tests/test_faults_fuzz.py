@@ -23,23 +23,22 @@ VALUES = [
 
 def command_catalogue() -> list[tuple[list[str], list[str]]]:
     """Every command path with the options it takes (read from the application)."""
-    import click
-    from typer.main import get_command
-
+    from netcadence.cli import compat
     from netcadence.cli.app import app
 
     found = []
 
     def walk(command, path):
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
+        subcommands = compat.commands_of(command)
+        if subcommands:
+            for name, sub in subcommands.items():
                 if name not in SKIPPED_COMMANDS:
                     walk(sub, [*path, name])
             return
-        options = [o for p in command.params if isinstance(p, click.Option) for o in p.opts]
+        options = [o for p in command.params if p.param_type_name == "option" for o in p.opts]
         found.append((path, [o for o in options if o not in ("--help", "-h")]))
 
-    walk(get_command(app), [])
+    walk(compat.get_command(app), [])
     return found
 
 

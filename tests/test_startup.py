@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from netcadence.cli.app import COMMANDS
+
 pytestmark = pytest.mark.sqlite_only
 
 HEAVY = ("sqlmodel", "sqlalchemy", "alembic", "typer", "rich", "rapidfuzz", "pydantic")
@@ -23,7 +25,8 @@ run(sys.argv[1:])
 """
 
 
-def loaded(*args: str) -> tuple[subprocess.CompletedProcess, set[str]]:
+def loaded(*args: str, whole: bool = False) -> tuple[subprocess.CompletedProcess, set[str]]:
+    """The command's process, and the packages it loaded (every module with `whole`)."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("_NETCADENCE_COMPLETE", None)
     result = subprocess.run(
@@ -31,7 +34,7 @@ def loaded(*args: str) -> tuple[subprocess.CompletedProcess, set[str]]:
         stdin=subprocess.DEVNULL, timeout=60,
     )
     line = result.stderr.rsplit("MODULES ", 1)[-1]
-    return result, {name.split(".")[0] for name in line.split()}
+    return result, {name if whole else name.split(".")[0] for name in line.split()}
 
 
 @pytest.fixture
@@ -60,10 +63,28 @@ def test_the_agenda_it_prints_is_the_agenda(network):
 
 
 def test_an_error_still_reads_as_one_line(network):
-    result, _ = loaded("log", "nobody-at-all")
+    """The quick path reports it itself: Typer is not loaded to run the command again."""
+    result, modules = loaded("log", "nobody-at-all")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("netcadence: no contact matches 'nobody-at-all'")
+    assert not modules & set(HEAVY), f"log <unknown> loaded {sorted(modules & set(HEAVY))}"
+
+
+COMMAND_MODULES = set(COMMANDS.values())
+
+
+@pytest.mark.parametrize(("args", "module"), [
+    (("info",), "tools"), (("show", "ana"), "contacts"), (("list",), "contacts"),
+    (("cadence", "list"), "cadences"), (("config", "show"), "settings"),
+])
+def test_other_commands_load_only_their_own_module(network, args, module):
+    result, modules = loaded(*args, whole=True)
+    assert result.returncode == 0, result.stderr
+    commands = {name.rsplit(".", 1)[-1] for name in modules
+                if name.startswith("netcadence.cli.") and name.rsplit(".", 1)[-1] in
+                COMMAND_MODULES}
+    assert commands == {module}
 
 
 def test_help_goes_through_the_full_app(network):

@@ -29,8 +29,8 @@ TODAY_PROBE = """
 import sys
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
-from netcadence.cli.base import today
-print(today().isoformat(), date.today().isoformat(),
+from netcadence.app.session import Session
+print(Session().today().isoformat(), date.today().isoformat(),
       datetime.now(ZoneInfo(sys.argv[1])).date().isoformat())
 """
 

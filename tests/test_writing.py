@@ -82,7 +82,7 @@ def test_settings_are_written_through_the_same_writer(tmp_path, ok, monkeypatch)
     victim = tmp_path / "victim"
     victim.write_text("untouched")
     (tmp_path / "config.toml.partial").symlink_to(victim)
-    ok("config", "set", "capacity", "3")
+    ok("config", "set", "me", "ana@example.com")  # a personal setting: the file
     assert victim.read_text() == "untouched"
     assert not config.is_symlink() and stat.S_IMODE(config.stat().st_mode) == 0o600
 

@@ -1,1 +1,2 @@
-"""What the commands do, given an open database and today: no Typer here, no SQL."""
+"""Use cases: what each command does, given a Session (or its database and today); no
+Typer and no SQL here."""

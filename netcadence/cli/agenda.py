@@ -6,13 +6,14 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli import daily
-from netcadence.cli.base import app
+from netcadence.app import daily
+from netcadence.cli.base import JSON_HELP, command_module, current
 from netcadence.cli.completion import complete_tag
-from netcadence.cli.session import current
+
+commands = command_module()
 
 
-@app.command()
+@commands.command()
 def due(
     within: Annotated[str | None, typer.Option(
         help="Also show who is due within this duration.")] = None,
@@ -20,9 +21,10 @@ def due(
     tag: Annotated[str | None, typer.Option(
         help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
     limit: Annotated[int | None, typer.Option(help="At most N rows.")] = None,
-    all_: Annotated[bool, typer.Option(
+    show_all: Annotated[bool, typer.Option(
         "--all", help="Show every row, past the daily capacity.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Who you owe a touch to: overdue and due today, most urgent first."""
-    daily.show_due(current(), within=within, on=on, tag=tag, limit=limit, show_all=all_, json=json)
+    daily.show_due(current(), within=within, on=on, tag=tag, limit=limit, show_all=show_all,
+                   json=json)

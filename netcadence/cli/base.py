@@ -1,4 +1,5 @@
-"""The Typer application and the helpers every command module shares."""
+"""What every command module shares: how it declares its commands, this command's session,
+and the helpers that read dates, channels and confirmations."""
 
 from __future__ import annotations
 
@@ -8,23 +9,9 @@ from datetime import date
 import typer
 
 from netcadence import dates
-from netcadence.cli.session import current
+from netcadence.app.session import Session
+from netcadence.cli import compat
 from netcadence.errors import Refused
-
-app = typer.Typer(
-    name="netcadence",
-    help="Who you owe a touch to, every morning: contacts, touches, cadences, goals.",
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    no_args_is_help=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-touch_app = typer.Typer(help="Fix a logged touch: edit or remove it.", no_args_is_help=True)
-cadence_app = typer.Typer(help="Define cadences and give them to contacts and tags.",
-                          no_args_is_help=True)
-app.add_typer(touch_app, name="touch")
-app.add_typer(cadence_app, name="cadence")
 
 JSON_HELP = "Print JSON only."
 
@@ -34,14 +21,29 @@ JSON_HELP = "Print JSON only."
 NEGATIVE_VALUES = {"ignore_unknown_options": True}
 
 
+def command_module() -> typer.Typer:
+    """The commands one module defines. cli/app.py names the module of each command and
+    imports it only when one of them is called (or listed, by --help and completion)."""
+    return typer.Typer(add_completion=False, rich_markup_mode=None,
+                       pretty_exceptions_enable=False)
+
+
+def group(help: str) -> typer.Typer:
+    """A command group (`cadence`, `goal`, …), added to its module's commands."""
+    return typer.Typer(help=help, no_args_is_help=True)
+
+
+def current() -> Session:
+    """This command's session: opened by the root callback (cli/app.py), carried by the
+    command line's context."""
+    return compat.get_current_context().find_root().obj
+
+
 def not_options(*values: str | None) -> None:
     """Refuse, as the parser would, a value that is an option netcadence does not know."""
-    from typer._click.exceptions import NoSuchOption
-    from typer._click.globals import get_current_context
-
     for value in values:
         if value and len(value) > 1 and value[0] == "-" and not value[1].isdigit():
-            raise NoSuchOption(value, ctx=get_current_context(silent=True))
+            raise compat.NoSuchOption(value, ctx=compat.get_current_context(silent=True))
 
 
 def today() -> date:
@@ -60,8 +62,8 @@ def future_date(text: str) -> date:
     return dates.parse_date(text, today(), future=True)
 
 
-def channel(text: str | None) -> str:
-    from netcadence.cli.daily import parse_channel
+def channel_named(text: str | None) -> str:
+    from netcadence.app.daily import parse_channel
 
     return parse_channel(text)
 

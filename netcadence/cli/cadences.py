@@ -6,21 +6,24 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli.base import cadence_app, past_date, today
+from netcadence.cli.base import JSON_HELP, command_module, current, group, past_date, today
 from netcadence.cli.completion import (
     complete_cadence,
     complete_cadence_choice,
     complete_contact,
     complete_tag,
 )
-from netcadence.cli.session import current
 from netcadence.dates import parse_duration
 from netcadence.engine.schedule import Cadence
 from netcadence.errors import InputError
 from netcadence.render.output import emit_json, say, table
-from netcadence.store import cadences, schedule
+from netcadence.store import cadences, schedule, settings
 from netcadence.store import contacts as contact_store
 from netcadence.text import normalize_tag, printable
+
+commands = command_module()
+cadence_app = group("Define cadences and give them to contacts and tags.")
+commands.add_typer(cadence_app, name="cadence")
 
 
 @cadence_app.command("define")
@@ -41,7 +44,7 @@ def define(
     steps = tuple(cadences.parse_step(s) for s in step or [])
     interval = parse_duration(every) if every is not None else None
     cadence = cadences.checked(Cadence(name, steps, interval, stop_on_reply, give_up_after))
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         cadences.refuse_case_twin(db, cadence.name)
         cadence_id, replaced = cadences.define(db, cadence, replace=replace)
@@ -66,7 +69,7 @@ def set_(
         raise InputError(
             f"--from {start.isoformat()} is after today; enrollment starts today or earlier"
         )
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         ref = contact_store.resolve(db, contact)
         wanted = cadence.strip().lower()
@@ -74,7 +77,7 @@ def set_(
         cadences.assign(db, ref.id, choice)
         enroll = {ref.id: start or today()}
         schedule.refresh(db, today(), [ref.id], enroll=enroll)
-    from netcadence.cli.daily import next_due_text
+    from netcadence.app.daily import next_due_text
 
     say(f"{printable(ref.name)} ({ref.slug}): {next_due_text(db, ref.id, today())}")
 
@@ -89,7 +92,7 @@ def tag(
     """Make a cadence the default for every contact with a tag."""
     label = normalize_tag(tag_name)
     removing = cadence.strip().lower() == "none"
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         choice = None if removing else cadences.choose(db, cadence)
         tagged = cadences.set_tag_default(db, label, choice)
@@ -106,7 +109,7 @@ def _contacts(count: int) -> str:
 
 
 @cadence_app.command("list")
-def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False) -> None:
+def list_(json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:
     """List cadences with their steps and interval."""
     db = current().db()
     found = sorted(cadences.load_cadences(db).values(), key=lambda c: c.name)
@@ -164,13 +167,11 @@ def rm(
         help="The cadence's name.", autocompletion=complete_cadence)],
 ) -> None:
     """Remove a cadence no contact or tag uses."""
-    from netcadence import config
-
-    if (config.load().default_cadence or "").strip() == name.strip():
-        raise InputError(f"cadence {name.strip()!r} is the default_cadence setting; "
-                         "change it first ('netcadence config set default_cadence …' "
-                         "or 'config unset default_cadence')")
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
+        if (settings.load(db).default_cadence or "").strip() == name.strip():
+            raise InputError(f"cadence {name.strip()!r} is the default_cadence setting; "
+                             "change it first ('netcadence config set default_cadence …' "
+                             "or 'config unset default_cadence')")
         cadences.remove(db, name)
     say(f"Removed cadence {printable(name.strip())}")

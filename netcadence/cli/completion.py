@@ -1,11 +1,12 @@
-"""Shell completion of contacts, cadences, channels and tags, read straight from the database.
+"""Shell completion of contacts, cadences, channels and tags.
 
-The database is opened read-only with its driver alone (sqlite3, or psycopg for
-PostgreSQL; never created, migrated or locked for writing), and any problem gives
-no candidates and no output: a completion must never print an error into the
-user's command line. Shells keep only candidates that start with what was typed,
-case-sensitively, so contacts are offered both by slug (`ana` → `ana-ruiz`) and
-by name (`Ana` → `Ana Ruiz`).
+The candidates are read by store/completion.py (read-only, silent on any
+problem: a completion must never print an error into the user's command line).
+Shells keep only candidates that start with what was typed, case-sensitively,
+so contacts are offered both by slug (`ana` → `ana-ruiz`) and by name (`Ana` →
+`Ana Ruiz`). The daily commands' contacts and option values complete here
+without Typer (complete_fast); tests/cli/test_hot_table.py holds the two tables
+below against the Typer commands' own parameters.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from __future__ import annotations
 import os
 import sys
 
+from netcadence.store.completion import cadences, contacts, tags
+
+# Commands whose first argument is a contact.
 CONTACT_COMMANDS = ("log", "show", "edit", "pause", "resume", "archive", "rm", "snooze", "intro")
-# The values of these options complete without Typer: {command: {option: what}}.
+# The options whose values complete, for every command outside a group that has
+# some: {command: {option: what}}.
 OPTION_VALUES = {
     "log": {"--channel": "channel", "-c": "channel", "--cadence": "cadence"},
     "due": {"--tag": "tag"},
@@ -23,72 +28,6 @@ OPTION_VALUES = {
     "edit": {"--tag": "tag", "--untag": "tag"},
     "event": {"--met": "contact"},
 }
-
-
-def _read(db_option: str | None, sql: str, params: tuple = ()) -> list[str]:
-    """The first column's non-empty values, in code point order; [] on any problem."""
-    try:
-        from netcadence.store.db import locate
-
-        location = locate(db_option)
-        if location.backend == "postgresql":
-            return _read_postgresql(location.url, sql, params)
-        return _read_sqlite(location.path, sql, params)
-    except Exception:  # completion stays silent whatever happens
-        return []
-
-
-def _read_sqlite(path, sql: str, params: tuple) -> list[str]:
-    from netcadence.store.db import connect_sqlite_file
-
-    if path is None or not path.is_file():
-        return []
-    conn = connect_sqlite_file(path, "mode=ro", timeout=0.5)
-    try:
-        return [value for (value,) in conn.execute(sql, params) if value]
-    finally:
-        conn.close()
-
-
-def _read_postgresql(url: str, sql: str, params: tuple) -> list[str]:
-    import psycopg
-
-    from netcadence.store.db import libpq_url, pg_sql
-
-    with psycopg.connect(libpq_url(url), connect_timeout=2) as conn:
-        conn.read_only = True  # one READ ONLY transaction, never committed
-        found = conn.execute(pg_sql(sql), params).fetchall()
-        conn.rollback()
-    # Sorted here: the database's collation may order text otherwise than SQLite.
-    return sorted(value for (value,) in found if value)
-
-
-def contacts(incomplete: str, db_option: str | None = None) -> list[str]:
-    """Slugs and names that start with what was typed."""
-    size = len(incomplete)
-    return _read(
-        db_option,
-        "SELECT slug FROM contact WHERE substr(slug, 1, ?) = ? "
-        "UNION SELECT name FROM contact WHERE substr(name, 1, ?) = ? ORDER BY 1",
-        (size, incomplete, size, incomplete),
-    )
-
-
-def cadences(incomplete: str, db_option: str | None = None) -> list[str]:
-    return _read(
-        db_option, "SELECT name FROM cadence WHERE substr(name, 1, ?) = ? ORDER BY name",
-        (len(incomplete), incomplete),
-    )
-
-
-def tags(incomplete: str, db_option: str | None = None) -> list[str]:
-    size = len(incomplete)
-    return _read(
-        db_option,
-        "SELECT tag FROM contact_tag WHERE substr(tag, 1, ?) = ? "
-        "UNION SELECT tag FROM tag_default WHERE substr(tag, 1, ?) = ? ORDER BY 1",
-        (size, incomplete, size, incomplete),
-    )
 
 
 def channels(incomplete: str) -> list[str]:

@@ -6,14 +6,20 @@ from typing import Annotated
 
 import typer
 
-from netcadence import config
-from netcadence.cli.base import app, confirm, future_date, past_date, today
+from netcadence.cli.base import (
+    JSON_HELP,
+    command_module,
+    confirm,
+    current,
+    future_date,
+    past_date,
+    today,
+)
 from netcadence.cli.completion import complete_cadence, complete_contact, complete_tag
-from netcadence.cli.session import current
 from netcadence.errors import InputError
 from netcadence.render import contacts as view
 from netcadence.render.output import emit_json, say
-from netcadence.store import agenda, cadences, details, schedule
+from netcadence.store import agenda, cadences, details, schedule, settings
 from netcadence.store import contacts as contact_store
 from netcadence.text import printable
 
@@ -21,10 +27,12 @@ Emails = Annotated[list[str] | None, typer.Option("--email", help="An email addr
 Phones = Annotated[list[str] | None, typer.Option("--phone", help="A phone number (repeatable).")]
 Tags = Annotated[list[str] | None, typer.Option(
     "--tag", help="A tag (repeatable).", autocompletion=complete_tag)]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
+Json = Annotated[bool, typer.Option("--json", help=JSON_HELP)]
+
+commands = command_module()
 
 
-@app.command()
+@commands.command()
 def add(
     name: Annotated[str, typer.Argument(help="The contact's full name.")],
     email: Emails = None,
@@ -41,7 +49,7 @@ def add(
 ) -> None:
     """Add a contact."""
     met_on = _met_date(met)
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         new = contact_store.NewContact(
             name=name, emails=email or [], phones=phone or [], company=company, title=title,
@@ -60,12 +68,14 @@ def _initial_cadence(db, contact_id: int, cadence: str | None, tags: list[str]) 
         explicit_none = cadence.strip().lower() == "none"
         cadences.assign(db, contact_id, "none" if explicit_none else cadences.choose(db, cadence))
         return
-    fallback = config.load().default_cadence
-    if fallback and not cadences.tag_gives_cadence(db, tags):
+    if cadences.tag_gives_cadence(db, tags):
+        return
+    fallback = settings.load(db).default_cadence
+    if fallback:
         cadences.assign(db, contact_id, cadences.choose(db, fallback))
 
 
-@app.command("list")
+@commands.command("list")
 def list_(
     tag: Annotated[str | None, typer.Option(
         help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
@@ -89,7 +99,7 @@ def _status(text: str | None) -> str | None:
     return wanted
 
 
-@app.command()
+@commands.command()
 def show(
     contact: Annotated[str, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)],
@@ -105,7 +115,7 @@ def show(
         view.contact_card(data)
 
 
-@app.command()
+@commands.command()
 def edit(
     contact: Annotated[str, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)],
@@ -137,7 +147,7 @@ def edit(
             "nothing to change; give at least one option such as --company, --email or --tag "
             "(see 'netcadence edit --help')"
         )
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         ref = contact_store.resolve(db, contact)
         if contact_store.edit(db, ref.id, changes):
@@ -153,7 +163,7 @@ def _met_date(text: str | None):
     return met_on
 
 
-@app.command()
+@commands.command()
 def find(
     text: Annotated[str, typer.Argument(help="Text to look for.")],
     json: Json = False,
@@ -167,7 +177,7 @@ def find(
     view.contact_list(rows, json=json)
 
 
-@app.command()
+@commands.command()
 def pause(
     contact: Annotated[str | None, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)] = None,
@@ -180,7 +190,7 @@ def pause(
         raise InputError(f"--until {end.isoformat()} is not after today; give a future date")
     from netcadence.store import pauses
 
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         if all_:
             if contact:
@@ -196,7 +206,7 @@ def pause(
     say(f"Paused {printable(ref.name)} ({ref.slug})" + (f" until {end.isoformat()}" if end else ""))
 
 
-@app.command()
+@commands.command()
 def resume(
     contact: Annotated[str | None, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)] = None,
@@ -205,7 +215,7 @@ def resume(
     """Resume a paused or archived contact (or end a vacation with --all)."""
     from netcadence.store import pauses
 
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         if all_:
             if contact:
@@ -217,19 +227,19 @@ def resume(
             raise InputError("name a contact to resume, or give --all")
         ref = contact_store.resolve(db, contact)
         pauses.resume_contact(db, ref, today())
-    from netcadence.cli.daily import next_due_text
+    from netcadence.app.daily import next_due_text
 
     # As `log` says it: a contact set aside as unresponsive stays so when resumed.
     say(f"Resumed {printable(ref.name)} ({ref.slug}); {next_due_text(db, ref.id, today())}")
 
 
-@app.command()
+@commands.command()
 def archive(
     contact: Annotated[str, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)],
 ) -> None:
     """Archive a contact: kept, never due, found only by exact name, slug or email."""
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         ref = contact_store.resolve(db, contact)
         contact_store.archive(db, ref)
@@ -237,14 +247,14 @@ def archive(
         f"'netcadence resume {ref.slug}' brings them back")
 
 
-@app.command()
+@commands.command()
 def rm(
     contact: Annotated[str, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Delete a contact and all their touches."""
-    db = current().db()
+    db = current().db(create=True)
     ref = contact_store.resolve(db, contact)
     count = contact_store.touch_count(db, ref.id)
     confirm(f"Delete {ref.name} ({ref.slug}) and {count} touch{'es' if count != 1 else ''}?", yes)

@@ -1,40 +1,24 @@
-"""The hottest command lines without Typer: `due`, bare `netcadence`, `log`, completion,
-and the weekly `review`, `stats` and `goal list`.
+"""The hot command lines without Typer: bare `netcadence`, the commands of cli/hot.py, and
+shell completion of contacts and option values.
 
 Loading Typer costs more than the whole agenda, so these lines are read here
-first. Only the documented options are understood; anything else (--help, an
-unknown or repeated option, a value that is not plainly valid, --new) returns
-None and the full Typer app runs instead. Errors in what the user typed also go
-back to the Typer app, before anything is written, so that every message and
-exit status comes from one place.
+first, by Click's rules for the options the hot table lists. A line the parser
+would refuse (an unknown option, a missing value or argument, text where a number
+is needed) and --help go to the Typer app before anything runs, and Typer words
+the parser's error or prints the help. Once a command runs here, it runs to its end:
+netcadence's own errors are reported by the single exit point (cli/main.py) with
+the same line and exit status as on the Typer path, and nothing runs twice.
 """
 
 from __future__ import annotations
 
 import os
-import re
 
-from netcadence.errors import NetcadenceError, StoreError
-
-GLOBAL_OPTIONS = {"--db": "db"}
-GLOBAL_FLAGS = {"--json": "json"}
-DUE_OPTIONS = {"--within": "within", "--on": "on", "--tag": "tag", "--limit": "limit"}
-DUE_FLAGS = {"--all": "show_all", "--json": "json"}
-LOG_OPTIONS = {"--channel": "channel", "-c": "channel", "--when": "when", "--note": "note",
-               "--by": "by"}
-LOG_FLAGS = {"--in": "inbound", "--give": "give", "--ask": "ask"}
-JSON_FLAG = {"--json": "json"}
-# The weekly commands: (option words, flag words, the function in cli/reports.py).
-REPORTS = {
-    ("review",): ({"--week": "week"}, JSON_FLAG, "show_review"),
-    ("stats",): ({"--since": "since"}, {"--by": "by", **JSON_FLAG}, "show_stats"),
-    ("goal", "list"): ({}, JSON_FLAG, "show_goals"),
-}
-_WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+from netcadence.cli import words
 
 
-class _TyperNeeded(Exception):
-    """This command line is for the full Typer app."""
+class ToTyper(Exception):
+    """This command line is for the Typer app (its parser words any error)."""
 
 
 def run(args: list[str]) -> int | None:
@@ -44,120 +28,95 @@ def run(args: list[str]) -> int | None:
 
         return complete_fast()
     try:
-        found, rest = _options(args, GLOBAL_OPTIONS, GLOBAL_FLAGS, stop_at_positional=True)
-        if not rest:
-            return _due(found.get("db"), {"json": found.get("json", False)})
-        command, rest = rest[0], rest[1:]
-        # `netcadence --json CMD` is `netcadence CMD --json` (cli/app.py)
-        as_json = {"json": True} if found.get("json") else {}
-        if command == "due":
-            options, positional = _options(rest, DUE_OPTIONS, DUE_FLAGS)
-            if positional:
-                return None
-            return _due(found.get("db"), {**options, **as_json})
-        if command == "log":
-            options, positional = _options(rest, LOG_OPTIONS, LOG_FLAGS)
-            if len(positional) != 1 or as_json:
-                return None
-            return _log(found.get("db"), positional[0], options)
-        for words, (values, flags, name) in REPORTS.items():
-            if tuple(rest[:len(words) - 1]) == words[1:] and command == words[0]:
-                options, positional = _options(rest[len(words) - 1:], values, flags)
-                if positional:
-                    return None
-                return _run_session("reports", name, found.get("db"), **{**options, **as_json})
-    except _TyperNeeded:
+        planned = read(args)
+    except ToTyper:
         return None
-    return None
+    work, db_option, arguments, options = planned
+    from netcadence.app.session import Session
+
+    session = Session(db_option=db_option)
+    try:
+        work(session, *arguments, **options)
+    finally:
+        session.close()
+    return 0
 
 
-def _options(
-    args: list[str], values: dict[str, str], flags: dict[str, str], *,
-    stop_at_positional: bool = False,
+def read(args: list[str]):
+    """(function, --db, arguments, options) for a line the quick path runs, or ToTyper."""
+    from netcadence.app.daily import show_due
+
+    found, rest = _parse(args, words.GLOBAL_VALUES, words.GLOBAL_FLAGS, stop_at_command=True)
+    db_option = found.pop("db", None)
+    as_json = found.get("json", False)
+    if not rest:
+        return show_due, db_option, (), {"json": as_json}
+    from netcadence.cli.hot import HOT
+
+    for hot in HOT:
+        if tuple(rest[:len(hot.words)]) == hot.words:
+            break
+    else:
+        raise ToTyper
+    options, arguments = _parse(rest[len(hot.words):], hot.values, hot.flags)
+    if len(arguments) != len(hot.arguments):
+        raise ToTyper  # a missing or an extra argument: the parser's error
+    if as_json:
+        try:
+            options.update(words.json_before(" ".join(hot.words), hot.takes_json))
+        except words.JsonRefused:
+            raise ToTyper from None
+    return hot.run, db_option, tuple(arguments), options
+
+
+def _parse(
+    args: list[str], values: dict[str, tuple[str, type]], flags: dict[str, str], *,
+    stop_at_command: bool = False,
 ) -> tuple[dict, list[str]]:
-    """Options and positional arguments as Click would read them, or _TyperNeeded."""
+    """Options and arguments as Click reads them: an option's value is the next word
+    whatever it looks like, `--opt=value` is the same, so is `-cvalue` (and `-c=x` is
+    the value `=x`), the last of a repeated option wins, `-` alone is an argument and
+    every word after `--` is one. Anything else (an unknown option, --help) is ToTyper."""
     found: dict = {}
-    positional: list[str] = []
+    arguments: list[str] = []
     index = 0
     while index < len(args):
         token = args[index]
         index += 1
-        if token == "--" or token == "-" or not token.startswith("-"):
-            if token == "--":
-                raise _TyperNeeded
-            if stop_at_positional:
+        if len(token) < 2 or token[0] != "-":
+            if stop_at_command:
                 return found, args[index - 1:]
-            positional.append(token)
+            arguments.append(token)
             continue
-        name, equals, value = token.partition("=")
-        if equals and not name.startswith("--"):
-            raise _TyperNeeded  # to Click, `-c=x` is the value "=x"
-        if name in flags and not equals:
-            key = flags[name]
-        elif name in values:
-            key = values[name]
-            if not equals:
-                if index >= len(args) or args[index].startswith("-"):
-                    raise _TyperNeeded  # Click would take it as the value; rare
-                value = args[index]
-                index += 1
+        if token == "--":
+            if stop_at_command:
+                raise ToTyper
+            arguments.extend(args[index:])
+            break
+        if token[1] != "-" and len(token) > 2 and token[:2] in values:
+            name, equals, value = token[:2], "=", token[2:]  # a short option and its value
         else:
-            raise _TyperNeeded
-        if key in found:
-            raise _TyperNeeded
-        found[key] = value if name in values else True
-    return found, positional
+            name, equals, value = token.partition("=")
+        if name in flags and not equals:
+            found[flags[name]] = True
+            continue
+        if name not in values:
+            raise ToTyper  # an unknown option, --help, or a value given to a flag
+        if not equals:
+            if index >= len(args):
+                raise ToTyper  # no value: the parser's error
+            value = args[index]
+            index += 1
+        key, kind = values[name]
+        found[key] = _converted(value, kind)
+    return found, arguments
 
 
-def _start(db_option: str | None):
-    from netcadence.cli.session import start
-
-    return start(db_option)
-
-
-def _due(db_option: str | None, options: dict) -> int | None:
-    """`netcadence due`: the same work as the Typer command (cli/daily.py)."""
-    limit = options.get("limit")
-    if limit is not None and not _WHOLE_NUMBER.fullmatch(limit):
-        return None  # the parser's own error (exit 2) comes from Typer
-    return _run_session("daily", "show_due", db_option, **{
-        "within": options.get("within"), "on": options.get("on"), "tag": options.get("tag"),
-        "limit": None if limit is None else int(limit),
-        "show_all": bool(options.get("show_all")), "json": bool(options.get("json")),
-    })
-
-
-def _log(db_option: str | None, query: str, options: dict) -> int | None:
-    """`netcadence log CONTACT` without --new: the same work as the Typer command."""
-    return _run_session("daily", "log_touch", db_option, query, **{
-        "channel": options.get("channel"), "when": options.get("when"),
-        "note": options.get("note"), "inbound": bool(options.get("inbound")),
-        "give": bool(options.get("give")), "ask": bool(options.get("ask")),
-        "by": options.get("by"),
-    })
-
-
-def _run_session(
-    module: str, name: str, db_option: str | None, *args, **options
-) -> int | None:
-    """Run a function of cli/daily.py or cli/reports.py; a mistake in what was typed goes
-    back to Typer.
-
-    These functions check what was typed before they write or print anything, and
-    a failed write rolls back, so the Typer app can run the line again and word
-    the error. Database errors (locked, read-only, damaged) are final: retrying
-    would only wait again.
-    """
-    from importlib import import_module
-
-    work = getattr(import_module(f"netcadence.cli.{module}"), name)
-    session = _start(db_option)
+def _converted(value: str, kind: type):
+    """The value as Click's type converts it (int(), str), or ToTyper for its error."""
+    if kind is str:
+        return value
     try:
-        work(session, *args, **options)
-        return 0
-    except StoreError:
-        raise
-    except NetcadenceError:
-        return None
-    finally:
-        session.close()
+        return kind(value)
+    except ValueError:
+        raise ToTyper from None

@@ -6,18 +6,17 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli import reports
-from netcadence.cli.base import app, today
+from netcadence.app import reports
+from netcadence.cli.base import JSON_HELP, command_module, current, group, today
 from netcadence.cli.completion import complete_channel, complete_tag
-from netcadence.cli.session import current
 from netcadence.engine import goals as engine
 from netcadence.render.output import say
 from netcadence.store import goals as goal_store
 from netcadence.text import printable
 
-goal_app = typer.Typer(help="Goals you measure: targets per week, month or quarter.",
-                       no_args_is_help=True)
-app.add_typer(goal_app, name="goal")
+commands = command_module()
+goal_app = group("Goals you measure: targets per week, month or quarter.")
+commands.add_typer(goal_app, name="goal")
 
 
 @goal_app.command("add")
@@ -39,7 +38,7 @@ def add(
     """Add a goal: how many touches, contacts or events per week, month or quarter."""
     goal = engine.make_goal(name, period=per, target=count, tag=tag, channel=channel_,
                             direction=direction, count_by=count_by)
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         goal_store.add(db, goal)
     progress = goal_store.progress(db, goal, today())
@@ -48,7 +47,7 @@ def add(
 
 
 @goal_app.command("list")
-def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False) -> None:
+def list_(json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:
     """Each goal's progress this period, and its streak."""
     reports.show_goals(current(), json=json)
 
@@ -56,7 +55,7 @@ def list_(json: Annotated[bool, typer.Option("--json", help="Print JSON only.")]
 @goal_app.command("rm")
 def rm(name: Annotated[str, typer.Argument(help="The goal's name.")]) -> None:
     """Remove a goal (touches stay as they are)."""
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         goal = goal_store.find(db, name)
         goal_store.remove(db, goal)

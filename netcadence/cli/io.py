@@ -10,19 +10,18 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli.base import app, today
+from netcadence.app.session import user_name
+from netcadence.cli.base import command_module, current, group, today
 from netcadence.cli.completion import complete_cadence, complete_tag
-from netcadence.cli.session import current, user_name
 from netcadence.errors import InputError
 from netcadence.io.records import Importer, Record, Summary
 from netcadence.render.output import say, warn
 from netcadence.suggest import did_you_mean
 from netcadence.text import normalize_tag, printable
 
-import_app = typer.Typer(
-    help="Import contacts: LinkedIn, Google, vCard, CSV or netcadence JSON.", no_args_is_help=True
-)
-app.add_typer(import_app, name="import")
+commands = command_module()
+import_app = group("Import contacts: LinkedIn, Google, vCard, CSV or netcadence JSON.")
+commands.add_typer(import_app, name="import")
 
 PROGRESS_FROM = 500
 File = Annotated[str, typer.Argument(
@@ -95,7 +94,7 @@ def _run(file: str, records: list[Record], dry_run: bool, tags: list[str] | None
 def _import(file: str, dry_run: bool, tags: list[str] | None, cadence: str | None,
             fill, *, verbose: bool = False, unit: str = "rows") -> None:
     """Run `fill(importer)` in one transaction, rolled back on --dry-run, then report."""
-    db = current().db()
+    db = current().db(create=True)
     summary: Summary | None = None
     try:
         with db.write():
@@ -233,7 +232,7 @@ class _Kilobytes:
 EXPORT_KINDS = ("json", "csv", "ics")
 
 
-@app.command("export")
+@commands.command("export")
 def export(
     kind: Annotated[str, typer.Argument(metavar="json|csv|ics", help="The format.")],
     output: Annotated[str | None, typer.Option(
@@ -285,7 +284,7 @@ def _not_the_database(target: Path, what: str) -> None:
                          f"it; give another file")
 
 
-@app.command()
+@commands.command()
 def backup(
     file: Annotated[str | None, typer.Argument(
         metavar="FILE", help="Where to write the copy (default: beside the database, dated).",

@@ -52,7 +52,8 @@ def dispatch(argv: list[str] | None = None, *, fast: bool = True) -> int:
 
 
 def _dispatch_fast(args: list[str]) -> int | None:
-    """The hottest commands, read before Typer is imported (cli/fast.py)."""
+    """The hot commands, read before Typer is imported (cli/fast.py); None when the line is
+    for the Typer app. An error of netcadence's own is reported here, as on Typer's path."""
     from netcadence.cli.fast import run as run_fast
 
     return _guarded(lambda: run_fast(args))
@@ -84,18 +85,16 @@ def _guarded(work):
 
 def _dispatch_typer(argv: list[str] | None = None) -> int:
     from typer import Abort, Exit
-    from typer._click import exceptions as click_errors
-    from typer.main import get_command
 
+    from netcadence.cli import compat
     from netcadence.cli.app import app
 
-    command = get_command(app)
+    command = compat.get_command(app)
 
     def work() -> int:
         try:
             words = sys.argv[1:] if argv is None else list(argv)
-            result = command.main(args=words, prog_name="netcadence", standalone_mode=False,
-                                  obj={"argv": words})
+            result = command.main(args=words, prog_name="netcadence", standalone_mode=False)
             if result == INTERRUPTED:  # Typer turns Ctrl-C into this status, silently
                 sys.stderr.write("netcadence: interrupted\n")
             return result if isinstance(result, int) else 0
@@ -104,10 +103,10 @@ def _dispatch_typer(argv: list[str] | None = None) -> int:
         except Abort:
             sys.stderr.write("netcadence: interrupted\n")
             return INTERRUPTED
-        except click_errors.NoArgsIsHelpError as error:
+        except compat.NoArgsIsHelpError as error:
             error.show()  # a command group alone: its help
             return error.exit_code
-        except click_errors.ClickException as error:
+        except compat.ClickException as error:
             _error_line(_parser_message(error))
             return error.exit_code
         except SystemExit:
@@ -121,7 +120,7 @@ def _unwrap_closed_pipe() -> None:
     """Click meets a closed pipe by wrapping stdout and stderr and exiting with status 1.
     Undo the wrapping and raise BrokenPipeError, so that it ends quietly (status 0) the
     same way on every path."""
-    from typer._click.utils import PacifyFlushWrapper
+    from netcadence.cli.compat import PacifyFlushWrapper
 
     if isinstance(sys.stdout, PacifyFlushWrapper):
         sys.stdout = sys.stdout.wrapped

@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli.base import app, today
+from netcadence.app.session import user_name
+from netcadence.cli.base import command_module, current, group, today
 from netcadence.cli.completion import complete_cadence, complete_tag
-from netcadence.cli.session import current, user_name
 
-sync_app = typer.Typer(
-    help="Log touches from the mail and calendars on your disk (nothing leaves the machine).",
-    no_args_is_help=True)
-app.add_typer(sync_app, name="sync")
+commands = command_module()
+sync_app = group(
+    "Log touches from the mail and calendars on your disk (nothing leaves the machine).")
+commands.add_typer(sync_app, name="sync")
 
 Paths = Annotated[list[str], typer.Argument(
     metavar="PATH...", help="Files or folders to read.", show_default=False)]
@@ -45,7 +45,7 @@ def _run(kind: str, paths: list[str], me, since, dry_run, new, tag, cadence, jso
                                tags=tuple(tag or ()), cadence=cadence, by=user_name(None),
                                verbose=verbose)
     run = sync.sync_mail if kind == "mail" else sync.sync_calendar
-    report = run(current().db(), today(), paths, options, _progress)
+    report = run(current().db(create=True), today(), paths, options, _progress)
     summary(report, verbose=verbose, json=json)
 
 

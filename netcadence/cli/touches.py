@@ -7,25 +7,26 @@ from typing import Annotated
 
 import typer
 
-from netcadence.cli import daily
+from netcadence.app import daily
+from netcadence.app.session import user_name
 from netcadence.cli.base import (
     NEGATIVE_VALUES,
-    app,
-    channel,
+    channel_named,
+    command_module,
     confirm,
+    current,
     future_date,
+    group,
     not_options,
     past_date,
     today,
-    touch_app,
 )
 from netcadence.cli.completion import complete_cadence, complete_channel, complete_contact
-from netcadence.cli.session import current, user_name
 from netcadence.dates import parse_duration
 from netcadence.errors import InputError
 from netcadence.render.output import say, warn
+from netcadence.store import agenda, pauses, schedule
 from netcadence.store import contacts as contact_store
-from netcadence.store import pauses, schedule
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import ContactRef
 from netcadence.text import printable
@@ -37,12 +38,16 @@ Channel = Annotated[str | None, typer.Option(
 When = Annotated[str | None, typer.Option(help="When it happened (default today).")]
 Note = Annotated[str | None, typer.Option(help="A note.")]
 
+commands = command_module()
+touch_app = group("Fix a logged touch: edit or remove it.")
+commands.add_typer(touch_app, name="touch")
 
-@app.command()
+
+@commands.command()
 def log(
     contact: Annotated[str, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)],
-    channel_: Channel = None,
+    channel: Channel = None,
     when: When = None,
     note: Note = None,
     inbound: Annotated[bool, typer.Option("--in", help="They reached out or answered.")] = False,
@@ -56,7 +61,7 @@ def log(
 ) -> None:
     """Log a touch: a coffee, a call, an email, a visit…"""
     daily.log_touch(
-        current(), contact, channel=channel_, when=when, note=note, inbound=inbound,
+        current(), contact, channel=channel, when=when, note=note, inbound=inbound,
         give=give, ask=ask, new=new, cadence=cadence, by=by,
     )
 
@@ -80,7 +85,7 @@ def _touch_id(text: str):
 def touch_edit(
     touch_id: Annotated[str, typer.Argument(metavar="ID", help="The touch's id.")],
     when: Annotated[str | None, typer.Option(help="The touch's new date.")] = None,
-    channel_: Channel = None,
+    channel: Channel = None,
     note: Note = None,
     inbound: Annotated[bool | None, typer.Option("--in/--out", help="Direction.")] = None,
     give: Annotated[bool | None, typer.Option("--give/--no-give", help="You helped them.")] = None,
@@ -88,14 +93,14 @@ def touch_edit(
 ) -> None:
     """Fix a touch; due dates, steps and statuses follow."""
     number = _touch_id(touch_id)
-    if all(value is None for value in (when, channel_, note, inbound, give, ask)):
+    if all(value is None for value in (when, channel, note, inbound, give, ask)):
         raise InputError("nothing to change; give at least one option such as --when, "
                          "--channel or --note (see 'netcadence touch edit --help')")
     day = past_date(when)
     if day is not None:
         touch_store.check_not_future(day, today())
-    kind = channel(channel_) if channel_ is not None else None
-    db = current().db()
+    kind = channel_named(channel) if channel is not None else None
+    db = current().db(create=True)
     with db.write():
         touch = touch_store.get(db, number)
         touch_store.update(
@@ -115,7 +120,7 @@ def touch_rm(
 ) -> None:
     """Remove a touch logged by mistake."""
     number = _touch_id(touch_id)
-    db = current().db()
+    db = current().db(create=True)
     touch = touch_store.get(db, number)
     ref = contact_store.ref(db, touch.contact_id)
     confirm(f"Remove touch {number} ({touch.day} {touch.channel}) with {ref.name}?", yes)
@@ -125,7 +130,7 @@ def touch_rm(
         f"{daily.next_due_text(db, ref.id, today())}")
 
 
-@app.command()
+@commands.command()
 def intro(
     first: Annotated[str, typer.Argument(
         metavar="A", help="One person.", autocompletion=complete_contact)],
@@ -137,7 +142,7 @@ def intro(
 ) -> None:
     """Record that you introduced A and B (a given touch on both)."""
     day = touch_day(when)
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         a = contact_store.resolve(db, first)
         b = contact_store.resolve(db, second)
@@ -153,7 +158,7 @@ def intro(
         f"on {day.isoformat()}: touches {ids[0]} and {ids[1]}")
 
 
-@app.command()
+@commands.command()
 def event(
     name: Annotated[str, typer.Argument(help="The event's name.")],
     met: Annotated[list[str] | None, typer.Option(
@@ -170,7 +175,7 @@ def event(
     if not met:
         raise InputError("name the people you met with --met (repeatable)")
     day = touch_day(when)
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         people: dict[int, ContactRef] = {}
         created: set[int] = set()
@@ -195,7 +200,7 @@ def event(
     say(text)
 
 
-@app.command(context_settings=NEGATIVE_VALUES)
+@commands.command(context_settings=NEGATIVE_VALUES)
 def snooze(
     contact: Annotated[str, typer.Argument(
         help="Name, slug or email.", autocompletion=complete_contact)],
@@ -206,7 +211,7 @@ def snooze(
     """Push a contact's due date back: not before the given date."""
     not_options(contact, duration)
     target = _snooze_target(duration, until, clear)
-    db = current().db()
+    db = current().db(create=True)
     with db.write():
         ref = contact_store.resolve(db, contact)
         pauses.snooze(db, ref, today(), target)
@@ -216,7 +221,7 @@ def snooze(
     else:
         say(f"Snoozed {printable(ref.name)} ({ref.slug}) until {target.isoformat()}; "
             f"{daily.next_due_text(db, ref.id, today())}")
-        last = db.value("SELECT last_touch FROM contact WHERE id = ?", (ref.id,))
+        last = agenda.schedule_of(db, ref.id, today()).last_touch
         if last is not None and last >= today().isoformat():
             warn(f"{printable(ref.name)} already has a touch today, and a touch dated on or "
                  "after the day of a snooze ends it: snooze again tomorrow to keep it")

@@ -1,4 +1,12 @@
-"""Ordering the agenda: overdue and due first by urgency, then upcoming by date."""
+"""Ordering the agenda: overdue and due first by urgency, then upcoming by date.
+
+Most rows come from a contact's cadence. Others come from elsewhere (`kind`): a
+birthday or an anniversary in its lead days or on its day, an introduction that
+waits for an answer, news of a job change. An occasion on its day comes before
+every other row (it cannot wait a day); one in its lead days comes after the due
+and overdue rows, before the other upcoming ones. Introductions and news rank
+among the due and overdue rows by urgency, as cadence rows do.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,9 @@ from operator import attrgetter
 
 from netcadence.engine.schedule import urgency
 from netcadence.text import fold
+
+KINDS = ("cadence", "birthday", "anniversary", "intro", "news")
+OCCASIONS = frozenset({"birthday", "anniversary"})
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is 3x slower to build, per row
@@ -22,14 +33,70 @@ class AgendaItem:
     step: str | None
     action: str | None
     last_touch: str | None
+    kind: str = "cadence"
+    note: str | None = None  # what the row is about, for rows of other kinds than cadence
+
+    @property
+    def what(self) -> str:
+        """The what column: `step 2/3 email: follow up`, the cadence, `birthday (40)`…"""
+        if self.kind != "cadence":
+            return self.note or self.kind
+        if self.step:
+            return f"step {self.step}" + (f" {self.action}" if self.action else "")
+        return self.cadence or ""
 
     def as_json(self) -> dict:
         return {
             "slug": self.slug, "name": self.name, "due": self.due.isoformat(),
-            "days_overdue": self.days_overdue, "status": self.status,
-            "cadence": self.cadence, "step": self.step, "action": self.action,
-            "last_touch": self.last_touch, "urgency": round(self.urgency, 4),
+            "days_overdue": self.days_overdue, "status": self.status, "kind": self.kind,
+            "what": self.what, "cadence": self.cadence, "step": self.step,
+            "action": self.action, "last_touch": self.last_touch,
+            "urgency": round(self.urgency, 4),
         }
+
+
+def other_row(kind: str, slug: str, name: str, due: date, today: date, what: str,
+              last_touch: str | None, *, interval_days: float | None = None) -> AgendaItem:
+    """A row of another kind than cadence, due on `due`: overdue rows rank by urgency
+    over `interval_days` (days late when None)."""
+    late = (today - due).days
+    status = "overdue" if late > 0 else "due" if late == 0 else "upcoming"
+    return AgendaItem(slug, name, due, late, status,
+                      urgency(late, interval_days) if late > 0 else 0.0,
+                      None, None, None, last_touch, kind, what)
+
+
+def with_other_rows(items: list[AgendaItem], others: list[AgendaItem]) -> list[AgendaItem]:
+    """The agenda (as build_agenda orders it) with rows of other kinds put in their places.
+
+    Occasions on their day first; then every due and overdue row by urgency, days
+    late, name and slug; then occasions in their lead days by date and name; then the
+    other upcoming rows by date and name.
+    """
+    if not others:
+        return items
+    on_the_day = sorted((r for r in others if r.kind in OCCASIONS and r.days_overdue == 0),
+                        key=_by_name)
+    ahead = sorted((r for r in others if r.kind in OCCASIONS and r.days_overdue < 0),
+                   key=_by_date)
+    rest = [r for r in others if r.kind not in OCCASIONS]
+    late = [item for item in items if item.days_overdue >= 0]
+    upcoming = [item for item in items if item.days_overdue < 0]
+    late_rest = [r for r in rest if r.days_overdue >= 0]
+    if late_rest:
+        late = sorted(late + late_rest, key=_order)
+    upcoming_rest = [r for r in rest if r.days_overdue < 0]
+    if upcoming_rest:
+        upcoming = sorted(upcoming + upcoming_rest, key=_order)
+    return on_the_day + late + ahead + upcoming
+
+
+def _by_name(item: AgendaItem):
+    return (fold(item.name), item.slug, KINDS.index(item.kind))
+
+
+def _by_date(item: AgendaItem):
+    return (item.due, fold(item.name), item.slug, KINDS.index(item.kind))
 
 
 def build_agenda(rows, today: date, *, by_date: bool = False) -> list[AgendaItem]:
@@ -77,5 +144,7 @@ _URGENCY = attrgetter("urgency")
 
 def _order(item: AgendaItem):
     if item.days_overdue < 0:  # upcoming
-        return (1, -item.days_overdue, 0.0, fold(item.name), item.slug)
-    return (0, -item.urgency, -item.days_overdue, fold(item.name), item.slug)
+        return (1, -item.days_overdue, 0.0, fold(item.name), item.slug,
+                KINDS.index(item.kind))
+    return (0, -item.urgency, -item.days_overdue, fold(item.name), item.slug,
+            KINDS.index(item.kind))

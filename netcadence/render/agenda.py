@@ -60,7 +60,7 @@ def print_agenda(
              for item in shown],
             [whens.get(item.days_overdue) or whens.setdefault(item.days_overdue, when_text(item))
              for item in shown],
-            [_what(item) for item in shown],
+            [item.what for item in shown],
             [item.last_touch or "never" for item in shown],
         ],
         row_styles=[STYLES[item.status] for item in shown] if output.on_terminal() else None,
@@ -79,8 +79,3 @@ def print_agenda(
         styled(f"{len(items) - len(shown)} more wait beyond today's capacity of {capacity}; "
                "'netcadence due --all' shows them, 'netcadence plan' spreads them out", "dim")
 
-
-def _what(item: AgendaItem) -> str:
-    if item.step:
-        return f"step {item.step}" + (f" {item.action}" if item.action else "")
-    return item.cadence or ""

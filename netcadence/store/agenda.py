@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from netcadence.errors import NotFound
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
 from netcadence.text import fold, loose, loosely_in, normalize_tag
@@ -146,3 +147,50 @@ def next_up(db: Database, today: date, tag: str | None = None) -> tuple[str, str
         return None
     name, slug, due = min(rows, key=lambda row: row[1])  # by slug, the same on every backend
     return name, slug, due
+
+
+def has_contacts(db: Database) -> bool:
+    return db.value("SELECT 1 FROM contact LIMIT 1") is not None
+
+
+def has_goals(db: Database) -> bool:
+    """Whether any goal is set, to show above the agenda (cheaper than loading them)."""
+    return db.value("SELECT 1 FROM goal LIMIT 1") is not None
+
+
+@dataclass(frozen=True)
+class ContactSchedule:
+    """One contact's stored schedule, as `log` and the other commands that change it say."""
+
+    next_due: str | None
+    step: int | None
+    steps: int | None
+    action: str | None
+    cadence_label: str | None
+    every: str | None  # the perpetual interval of a named cadence
+    unresponsive_since: str | None
+    archived: bool
+    paused: bool
+    paused_until: str | None
+    last_touch: str | None
+
+
+def schedule_of(db: Database, contact_id: int, today: date) -> ContactSchedule:
+    row = db.row(
+        "SELECT c.next_due, c.due_step, c.due_steps, c.due_action, c.cadence_label, "
+        "c.unresponsive_since, c.archived, c.last_touch, k.every FROM contact c "
+        "LEFT JOIN cadence k ON k.name = c.cadence_label WHERE c.id = ?", (contact_id,)
+    )
+    if row is None:
+        raise NotFound(f"contact {contact_id} does not exist")
+    next_due, step, steps, action, label, unresponsive, archived, last_touch, every = row
+    pause = db.row(
+        "SELECT until FROM pause WHERE contact_id = ? AND ended_on IS NULL "
+        "AND (until IS NULL OR until > ?)", (contact_id, today.isoformat()),
+    )
+    return ContactSchedule(
+        next_due=next_due, step=step, steps=steps, action=action, cadence_label=label,
+        every=every, unresponsive_since=unresponsive, archived=bool(archived),
+        paused=pause is not None, paused_until=pause[0] if pause else None,
+        last_touch=last_touch,
+    )

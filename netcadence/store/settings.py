@@ -79,3 +79,19 @@ def put(db: Database, key: str, value: str) -> None:
 def remove(db: Database, key: str) -> bool:
     """Unset one key; whether it was set."""
     return bool(db.run("DELETE FROM setting WHERE key = ?", (key,)))
+
+
+# Older versions kept network settings in the settings file; a database records that
+# it has looked there once, so that the file is not read by every later command.
+_FILE_CHECKED = "settings_file_checked"
+
+
+def file_checked(db: Database) -> bool:
+    """Whether this database has already taken what an older settings file held."""
+    return db.value("SELECT 1 FROM meta WHERE key = ?", (_FILE_CHECKED,)) is not None
+
+
+def mark_file_checked(db: Database) -> None:
+    """Record that the settings file was looked at (inside the caller's transaction)."""
+    db.run("DELETE FROM meta WHERE key = ?", (_FILE_CHECKED,))
+    db.run("INSERT INTO meta (key, value) VALUES (?, '1')", (_FILE_CHECKED,))

@@ -42,12 +42,14 @@ def test_tags_with_curly_apostrophes_compare_as_straight_ones(ok):
 
 @pytest.mark.sqlite_only
 def test_keys_stored_with_curly_apostrophes_are_folded_when_the_schema_is_upgraded(
-        ok, db_url, monkeypatch):
+        ok, empty_db_url, monkeypatch):
     """A database written before this rule keeps its keys with ’: the upgrade folds them."""
     from netcadence.store import db as store_db
     from netcadence.store import migrate
     from netcadence.store.db import locate
 
+    db_url = empty_db_url
+    monkeypatch.setenv("NETCADENCE_DB", db_url)
     location = locate(db_url)
     location.path.parent.mkdir(mode=0o700)
     migrate.upgrade_to_head(location, "0003")

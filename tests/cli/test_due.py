@@ -116,6 +116,8 @@ def test_series_step_and_action_in_due(ok):
         "due": "2026-11-21",
         "days_overdue": 2,
         "status": "overdue",
+        "kind": "cadence",
+        "what": "step 1/3 email: thanks",
         "cadence": "intro",
         "step": "1/3",
         "action": "email: thanks",

@@ -138,9 +138,8 @@ def _commands(command, path=()):
 
 
 def test_every_command_has_help():
-    from typer.main import get_command
-
     from netcadence.cli.app import app
+    from netcadence.cli.compat import get_command
 
     root = get_command(app)
     walked = list(_commands(root))
@@ -158,9 +157,8 @@ def test_every_command_has_help():
 
 
 def test_help_runs_for_every_command(nc):
-    from typer.main import get_command
-
     from netcadence.cli.app import app
+    from netcadence.cli.compat import get_command
 
     for path, _command in _commands(get_command(app)):
         result = nc(*path, "--help")

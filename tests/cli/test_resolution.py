@@ -129,3 +129,25 @@ def test_exact_slug_wins_over_prefixes(ok):
     ok("add", "Bob Lee")
     assert slug_of(ok, "bob") == "bob"
     assert slug_of(ok, "bob l") == "bob-lee"
+
+
+def test_wildcard_characters_in_a_name_are_only_characters(ok, nc):
+    ok("add", "Ana_Maria Pérez 100%")
+    ok("add", "Anaxmaria Lopez")
+    assert slug_of(ok, "ana_m") == "ana-maria-perez-100"
+    assert slug_of(ok, "pere 100%") == "ana-maria-perez-100"
+    assert slug_of(ok, "anax") == "anaxmaria-lopez"
+    assert nc("show", "%").code == 1
+    assert "no contact matches" in nc("show", "a%z").err
+
+
+def test_suggestions_overlook_accents_and_word_order(ok, nc):
+    ok("add", "José Núñez")
+    ok("add", "Ana Ruiz")
+    ok("add", "Mary Jane Watson")
+    assert "José Núñez (jose-nunez)" in nc("show", "jose nunes").err
+    assert "Ana Ruiz (ana-ruiz)" in nc("show", "ruis").err
+    assert "Ana Ruiz (ana-ruiz)" in nc("show", "ruis ana").err
+    assert "Mary Jane Watson (mary-jane-watson)" in nc("show", "watsno mary").err
+    result = nc("show", "zzz qqq")
+    assert "did you mean" not in result.err and "netcadence add" in result.err

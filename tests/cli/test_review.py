@@ -303,30 +303,6 @@ def test_capacity_caps_the_agenda_table_not_json(backlog):
     assert len(backlog("due", "--json").json()) == 5
 
 
-def test_config_show_set_unset(ok, nc):
-    assert ok("config", "show", "--json").json() == {
-        "capacity": None, "default_cadence": None, "dormant_days": 180}
-    assert "capacity = 5" in ok("config", "set", "capacity", "5").out
-    ok("config", "set", "dormant_days", "90")
-    assert ok("config", "show", "--json").json()["capacity"] == 5
-    assert "dormant_days = 90" in ok("config", "show").out
-    ok("config", "unset", "capacity")
-    assert ok("config", "show", "--json").json() == {
-        "capacity": None, "default_cadence": None, "dormant_days": 90}
-    for args, message in (
-        (["set", "capacity", "0"], "capacity must be a whole number ≥ 1"),
-        (["set", "capacity", "lots"], "capacity must be a whole number ≥ 1"),
-        (["set", "capacity", "-3"], "capacity must be a whole number ≥ 1"),
-        (["set", "dormant_days", "-1"], "dormant_days"),
-        (["set", "capacty", "3"], "did you mean 'capacity'"),
-        (["unset", "colour"], "is not a setting"),
-    ):
-        result = nc("config", *args)
-        assert result.code == 1 and result.out == "" and message in result.err
-    assert ok("config", "show", "--json").json()["dormant_days"] == 90
-    assert nc("config", "set", "capacity", "--bogus").code == 2
-
-
 def test_vacation_moves_due_dates_by_its_length(ok):
     ok("add", "Ana", "--cadence", "1w", today="2026-11-01")
     ok("log", "ana", "--when", "2026-11-10", today="2026-11-10")  # due 2026-11-17
@@ -369,19 +345,3 @@ def test_demo_json_is_the_agenda_and_the_review(ok):
     assert data["due"] and {"slug", "due", "status", "step", "action"} <= set(data["due"][0])
     assert data["review"]["week"] == "2026-W48"
     assert ok("info", "--json").json()["contacts"] == 0
-
-
-@pytest.mark.parametrize(
-    ("text", "fixable_by"),
-    [("colour = 1\n", "colour"), ("capacity = 0\n", "capacity")],
-)
-def test_a_wrong_settings_file_is_named_and_can_be_fixed(ok, nc, tmp_path, text, fixable_by):
-    settings = tmp_path / "config.toml"
-    settings.write_text(text, encoding="utf-8")
-    for command in (("due",), ("plan",), ("config", "show")):
-        result = nc(*command)
-        assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
-        assert str(settings) in result.err and fixable_by in result.err
-    ok("config", "unset", fixable_by)
-    assert ok("config", "show", "--json").json()["capacity"] is None
-    assert ok("due").code == 0

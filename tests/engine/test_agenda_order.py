@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netcadence.engine.agenda import build_agenda
+from netcadence.engine.agenda import AgendaItem, build_agenda, other_row, with_other_rows
 from netcadence.engine.schedule import urgency
 from netcadence.text import fold
 
@@ -84,7 +84,8 @@ def test_agenda_item_json_shape():
     (item,) = build_agenda([source], TODAY)
     assert item.as_json() == {
         "slug": "bob-lee", "name": "Bob Lee", "due": "2026-11-20", "days_overdue": 3,
-        "status": "overdue", "cadence": "new-contact", "step": "2/3",
+        "status": "overdue", "kind": "cadence", "what": "step 2/3 email: follow up",
+        "cadence": "new-contact", "step": "2/3",
         "action": "email: follow up", "last_touch": "2026-11-02", "urgency": 0.4286,
     }
 
@@ -112,3 +113,43 @@ def test_rows_in_date_order_rank_as_the_full_order(specs):
     by_date = sorted(rows, key=lambda r: (r.due, fold(r.name), r.slug))
     expected = [(i.slug, i.name, i.due) for i in build_agenda(rows, TODAY)]
     assert [(i.slug, i.name, i.due) for i in build_agenda(by_date, TODAY, by_date=True)] == expected
+
+
+def occasion(slug: str, late: int, kind: str = "birthday") -> AgendaItem:
+    return other_row(kind, slug, slug.title(), TODAY - timedelta(days=late), TODAY, kind, None)
+
+
+def test_rows_of_other_kinds_take_their_places():
+    """SPEC §12: an occasion on its day before every row; one in its lead days after
+    the due and overdue rows, before other upcoming rows; introductions and news rank
+    by urgency among the due and overdue rows."""
+    agenda = build_agenda([row("weekly-late", 7, 7.0), row("due-today", 0, 7.0),
+                           row("soon", -1, 7.0), row("later", -5, 7.0)], TODAY)
+    others = [
+        occasion("cake-later", -2),
+        occasion("cake-today", 0),
+        occasion("wedding-today", 0, "anniversary"),
+        other_row("intro", "intro-late", "Intro Late", TODAY - timedelta(days=14), TODAY,
+                  "intro #1 with Bob: waiting for their OK", None, interval_days=14.0),
+        other_row("news", "moved", "Moved", TODAY - timedelta(days=20), TODAY,
+                  "moved to Globex", None, interval_days=14.0),
+    ]
+    merged = with_other_rows(agenda, others)
+    assert [(item.slug, item.kind) for item in merged] == [
+        ("cake-today", "birthday"), ("wedding-today", "anniversary"),
+        ("moved", "news"),            # 20 days late over 14: urgency 1.43
+        ("intro-late", "intro"),      # 14 over 14: 1.0, and more days late than…
+        ("weekly-late", "cadence"),   # … 7 over 7: 1.0
+        ("due-today", "cadence"),
+        ("cake-later", "birthday"),
+        ("soon", "cadence"), ("later", "cadence"),
+    ]
+    assert [item.status for item in merged[:2]] == ["due", "due"]
+    assert merged[6].status == "upcoming" and merged[6].days_overdue == -2
+    assert merged[2].as_json()["what"] == "moved to Globex"
+    assert merged[2].as_json()["cadence"] is None and merged[2].as_json()["step"] is None
+
+
+def test_no_other_rows_leaves_the_agenda_as_it_was():
+    agenda = build_agenda([row("a", 3, 7.0), row("b", -1, 7.0)], TODAY)
+    assert with_other_rows(agenda, []) is agenda

@@ -9,7 +9,6 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -151,15 +150,6 @@ def emptied(url: str, template: Path) -> None:
     shutil.copyfile(template, target)
 
 
-@pytest.fixture
-def template(ok, tmp_path, monkeypatch) -> Path:
-    """An empty SQLite database at the current schema, to copy."""
-    path = tmp_path / "template.db"
-    monkeypatch.setenv("NETCADENCE_DB", str(path))
-    ok("import", "json", write(tmp_path / "nothing.json", {"netcadence": 1}))
-    return path
-
-
 def write(path: Path, doc) -> Path:
     path.write_text(json.dumps(doc), encoding="utf-8")
     return path
@@ -168,11 +158,9 @@ def write(path: Path, doc) -> Path:
 @given(network=networks())
 @ROUND_TRIP
 def test_export_import_export_gives_the_same_bytes(ok, monkeypatch, tmp_path, db_url,
-                                                   another_db_url, template, network):
+                                                   another_db_url, sqlite_template, network):
     for url in (db_url, another_db_url):
-        if not url.startswith("postgresql"):
-            Path(url).parent.mkdir(parents=True, exist_ok=True)
-        emptied(url, template)
+        emptied(url, sqlite_template)
     monkeypatch.setenv("NETCADENCE_DB", db_url)
     ok("import", "json", write(tmp_path / "network.json", network))
     first = ok("export", "json").out

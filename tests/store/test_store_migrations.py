@@ -177,13 +177,13 @@ def test_a_database_at_the_first_revision_is_upgraded_when_opened(
     downgrade_to(location, FIRST_REVISION)
     monkeypatch.setattr(store_db, "HEAD_REVISION", FIRST_REVISION)
     agenda = ok("due", "--within", "3m", "--json").out
-    table = ok("due", "--within", "3m").out
+    table = ok("due", "--within", "3m", "--all").out  # --all: no capacity (0001 has no settings)
     before = rows_by_table(location.url)
     assert "ix_contact_agenda" not in index_names(location.url)
     # Back to the real head; NETCADENCE_TODAY and the rest of the setting stay.
     monkeypatch.setattr(store_db, "HEAD_REVISION", HEAD)
 
-    assert ok("due", "--within", "3m").out == table
+    assert ok("due", "--within", "3m", "--all").out == table
     assert ok("due", "--within", "3m", "--json").out == agenda
     after = rows_by_table(location.url)
     assert after["alembic_version"] == [{"version_num": store_db.HEAD_REVISION}]
@@ -227,7 +227,7 @@ def test_models_and_migrations_agree(db_url, ok):
 
     from netcadence.store.models import metadata
 
-    ok("info")  # creates the database at head
+    ok("add", "Ana")  # creates the database at head
     engine = migrate.sqlalchemy_engine(locate(db_url))
     try:
         with engine.connect() as connection:
@@ -360,6 +360,6 @@ def test_everyday_commands_do_not_load_sqlalchemy_or_alembic(db_url, ok, tmp_pat
         assert "LOADED:\n" in done.stderr, f"{args}: {done.stderr}"
     # A database that needs its schema does load them (the probe can see it).
     env["NETCADENCE_DB"] = str(tmp_path / "new" / "netcadence.db")
-    done = subprocess.run([sys.executable, str(probe), "due"], env=env,
+    done = subprocess.run([sys.executable, str(probe), "add", "Zoe"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "LOADED:alembic" in done.stderr

@@ -8,7 +8,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from netcadence.cli import session as session_module
+from netcadence.app.session import Session
 from netcadence.engine.goals import make_goal
 from netcadence.engine.schedule import Cadence
 from netcadence.render.output import emit_json, say, styled
@@ -18,7 +18,7 @@ from netcadence.store import goals as goal_store
 from netcadence.store import touches as touch_store
 from netcadence.store.db import Database
 
-NETWORK = Path(__file__).with_name("data") / "network.json"
+NETWORK = Path(__file__).parents[1] / "data" / "network.json"
 
 
 def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
@@ -63,14 +63,17 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
 
 
 def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
-    from netcadence.cli.daily import show_due
-    from netcadence.cli.reports import show_review
+    """The sample network's agenda and review on `today`, in a database of its own that
+    reads no settings (neither the user's database nor the settings file)."""
+    from netcadence.app.daily import show_due
+    from netcadence.app.reports import show_review
 
     folder = Path(tempfile.mkdtemp(prefix="netcadence-demo-"))
     path = folder / "demo.db"
-    session = session_module.start(str(path))
+    session = Session(db_option=str(path), settings_file=False)
+    session.as_of(today)
     try:
-        load_network(session.db(), today)
+        load_network(session.db(create=True), today)
         if json:
             emit_json(_as_json(session.db(), today, path if keep else None))
             return
@@ -91,7 +94,7 @@ def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
 
 def _as_json(db: Database, today: date, kept: Path | None) -> dict:
     """What the demo prints, as one object: the agenda of the coming week and the review."""
-    from netcadence.cli.reports import weekly_review
+    from netcadence.app.reports import weekly_review
     from netcadence.engine.agenda import build_agenda
     from netcadence.engine.goals import week_of
     from netcadence.store import agenda

@@ -1,29 +1,38 @@
 """The daily commands' work (`due`, `log`), shared by the Typer app and the quick path.
 
 Nothing here imports Typer, Rich or the ORM: cli/fast.py runs these functions
-before Typer is loaded, and the Typer commands call the very same ones.
+before Typer is loaded, and the Typer commands call the very same ones. The store
+and the engine load when a function runs, not with this module: cli/fast.py
+imports it to read any command line, most of which are not `due` or `log`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from netcadence import config, dates
-from netcadence.cli.session import Session, user_name
-from netcadence.engine.schedule import parse_channel
-from netcadence.errors import InputError
-from netcadence.store import agenda, cadences, schedule
-from netcadence.store import contacts as contact_store
-from netcadence.store import touches as touch_store
-from netcadence.store.contacts import ContactRef
-from netcadence.store.db import Database
+from netcadence import dates
+from netcadence.app.session import Session, user_name
+from netcadence.errors import InputError, NoDatabase
 from netcadence.text import printable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.store.contacts import ContactRef
+    from netcadence.store.db import Database
+
+
+def parse_channel(text: str | None) -> str:
+    from netcadence.engine.schedule import parse_channel as parse  # loaded when it runs
+
+    return parse(text)
 
 
 def touch_day(when: str | None, today: date) -> date:
     """The date of a touch: --when (today by default), never after today."""
+    from netcadence.store.touches import check_not_future
+
     day = dates.parse_date(when, today) if when is not None else today
-    touch_store.check_not_future(day, today)
+    check_not_future(day, today)
     return day
 
 
@@ -52,18 +61,27 @@ def _show_due(
     session: Session, *, within: str | None, on: str | None, tag: str | None,
     limit: int | None, show_all: bool, json: bool,
 ) -> None:
-    from netcadence.engine.agenda import build_agenda
+    from netcadence.app.rows import other_rows
+    from netcadence.engine.agenda import build_agenda, with_other_rows
+    from netcadence.store import agenda, settings
 
     if on is not None:
-        session.today_override = dates.parse_date(on, session.today(), future=True)
+        session.as_of(dates.parse_date(on, session.today(), future=True))
     today = session.today()
     span = dates.parse_duration(within) if within is not None else None
     if limit is not None and limit < 1:
         raise InputError("--limit needs a whole number ≥ 1")
-    settings = config.load()
-    db = session.db()
+    try:
+        db = session.db()
+    except NoDatabase:
+        if not session.on_default_location:
+            raise
+        _how_to_begin(today, json=json)  # the first run: the default database comes later
+        return
     horizon = span.after(today) if span else today
-    items = build_agenda(agenda.due_rows(db, today, horizon, tag), today, by_date=True)
+    items = with_other_rows(
+        build_agenda(agenda.due_rows(db, today, horizon, tag), today, by_date=True),
+        other_rows(db, today, tag))
     if json:
         from netcadence.render.output import emit_json
 
@@ -73,16 +91,31 @@ def _show_due(
 
     next_up = None if items else agenda.next_up(db, today, tag)
     print_agenda(
-        items, today=today, capacity=None if show_all else settings.capacity, limit=limit,
-        vacation=agenda.vacation_until(db, today), next_up=next_up,
+        items, today=today, capacity=None if show_all else settings.load(db).capacity,
+        limit=limit, vacation=agenda.vacation_until(db, today), next_up=next_up,
         header=goal_lines(db, today),
-        first_time=not items and not next_up and not db.value("SELECT 1 FROM contact LIMIT 1"),
+        first_time=not items and not next_up and not agenda.has_contacts(db),
     )
+
+
+def _how_to_begin(today: date, *, json: bool) -> None:
+    """The agenda of a database that does not exist yet: empty, and how to begin."""
+    if json:
+        from netcadence.render.output import emit_json
+
+        emit_json([])
+        return
+    from netcadence.render.agenda import print_agenda
+
+    print_agenda([], today=today, capacity=None, vacation=None, next_up=None, header=[],
+                 first_time=True)
 
 
 def goal_lines(db: Database, today: date) -> list[str]:
     """One compact line per goal, shown above the agenda."""
-    if not db.value("SELECT count(*) FROM goal"):
+    from netcadence.store import agenda
+
+    if not agenda.has_goals(db):
         return []
     from netcadence.render.review import goal_line
     from netcadence.store.goals import all_progress
@@ -91,12 +124,14 @@ def goal_lines(db: Database, today: date) -> list[str]:
 
 
 def log_touch(
-    session: Session, query: str, *, channel: str | None = None, when: str | None = None,
+    session: Session, contact: str, *, channel: str | None = None, when: str | None = None,
     note: str | None = None, inbound: bool = False, give: bool = False, ask: bool = False,
     new: bool = False, cadence: str | None = None, by: str | None = None,
 ) -> None:
     """Record one touch, refresh the contact's schedule, and say what is next."""
     from netcadence.render.output import say, warn
+    from netcadence.store import schedule
+    from netcadence.store import touches as touch_store
 
     today = session.today()
     day = touch_day(when, today)
@@ -105,9 +140,9 @@ def log_touch(
         raise InputError(
             "--cadence goes with --new; for an existing contact use 'netcadence cadence set'"
         )
-    db = session.db()
+    db = session.db(create=True)
     with db.write():
-        ref, created = contact_for_log(db, query, today, new=new, cadence=cadence, day=day)
+        ref, created = contact_for_log(db, contact, today, new=new, cadence=cadence, day=day)
         given_before, _ = touch_store.given_asked(db, ref.id)
         touch_id = touch_store.add(
             db, ref.id, day, channel=kind, direction="in" if inbound else "out",
@@ -127,6 +162,9 @@ def contact_for_log(
 ) -> tuple[ContactRef, bool]:
     """The contact a touch is for, and whether it was created: with `new`, it is unless
     it exists exactly."""
+    from netcadence.store import cadences, schedule
+    from netcadence.store import contacts as contact_store
+
     if not new:
         return contact_store.resolve(db, query), False
     exact = contact_store.find_exact(db, query)
@@ -140,40 +178,37 @@ def contact_for_log(
     ref = contact_store.create(
         db, contact_store.NewContact(name=query, emails=[email] if email else []), today
     )
-    choice = cadence if cadence is not None else config.load().default_cadence
-    if choice:
-        cadences.assign(db, ref.id, cadences.choose(db, choice))
+    if cadence is None:
+        from netcadence.store import settings
+
+        cadence = settings.load(db).default_cadence
+    if cadence:
+        cadences.assign(db, ref.id, cadences.choose(db, cadence))
         schedule.refresh(db, today, [ref.id], enroll={ref.id: day})
     return ref, True
 
 
 def next_due_text(db: Database, contact_id: int, today: date) -> str:
     """What the contact's schedule says now, in one phrase."""
-    row = db.row(
-        "SELECT next_due, due_step, due_steps, due_action, cadence_label, unresponsive_since, "
-        "archived FROM contact WHERE id = ?", (contact_id,)
-    )
-    assert row is not None
-    next_due, step, steps, action, label, unresponsive, archived = row
-    if archived:
+    from netcadence.store import agenda
+
+    state = agenda.schedule_of(db, contact_id, today)
+    if state.archived:
         return "archived, so never due"
-    paused = db.row(
-        "SELECT until FROM pause WHERE contact_id = ? AND ended_on IS NULL "
-        "AND (until IS NULL OR until > ?)", (contact_id, today.isoformat()),
-    )
-    if paused is not None:
-        return f"paused until {paused[0]}" if paused[0] else "paused until resumed"
-    if unresponsive:
-        return f"no answer to several touches: set aside as unresponsive since {unresponsive}"
+    if state.paused:
+        return f"paused until {state.paused_until or 'resumed'}"
+    if state.unresponsive_since:
+        return ("no answer to several touches: set aside as unresponsive since "
+                f"{state.unresponsive_since}")
+    label = state.cadence_label
     if not label:
         return "no cadence, so never due"
-    if not next_due:
+    if not state.next_due:
         return f"cadence {printable(label)} complete, not due again"
-    if step:
-        detail = f"step {step}/{steps}"
+    if state.step:
+        detail = f"step {state.step}/{state.steps}"
     else:  # a named cadence's perpetual part says its interval, as SPEC's worked example does
-        every = db.value("SELECT every FROM cadence WHERE name = ?", (label,))
-        detail = f"every {every}, cadence {label}" if every else f"cadence {label}"
-    if action:
-        detail += f" {action}"
-    return f"next due {next_due} ({printable(detail)})"
+        detail = f"every {state.every}, cadence {label}" if state.every else f"cadence {label}"
+    if state.action:
+        detail += f" {state.action}"
+    return f"next due {state.next_due} ({printable(detail)})"

@@ -1,0 +1,31 @@
+"""The agenda's rows that do not come from a cadence: occasions, introductions that wait
+for an answer, news of a job change.
+
+Each source is a function of the database, today and the tag asked for, returning
+rows built with engine.agenda.other_row; engine.agenda.with_other_rows puts them in
+their places among the cadence rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.engine.agenda import AgendaItem
+    from netcadence.store.db import Database
+
+Source = Callable[["Database", date, "str | None"], "list[AgendaItem]"]
+SOURCES: list[Source] = []
+
+
+def other_rows(db: Database, today: date, tag: str | None = None) -> list[AgendaItem]:
+    """Every row of another kind than cadence on `today` (none during a vacation)."""
+    if not SOURCES:
+        return []
+    from netcadence.store.agenda import vacation_until
+
+    if vacation_until(db, today) is not None:
+        return []
+    return [row for source in SOURCES for row in source(db, today, tag)]

@@ -1,0 +1,71 @@
+"""A command that only reads creates no database: it says there is none yet (SPEC §2)."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+pytestmark = pytest.mark.sqlite_only
+
+READ_ONLY = [
+    ("due",), (), ("--json",), ("due", "--json"), ("due", "--within", "2w"), ("list",),
+    ("show", "ana"), ("find", "ana"), ("review",), ("stats",), ("dormant",), ("plan",),
+    ("export", "json"), ("export", "csv"), ("export", "ics"), ("info",), ("cadence", "list"),
+    ("goal", "list"), ("config", "show"), ("backup",), ("list", "--json"),
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY)
+def test_a_read_only_command_on_a_missing_file_creates_nothing(nc, tmp_path, monkeypatch, args):
+    path = tmp_path / "nope" / "deeper" / "x.db"
+    monkeypatch.setenv("NETCADENCE_DB", str(path))
+    result = nc(*args)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (f"netcadence: no database at {path} yet: `netcadence add` or an "
+                          "import creates it\n")
+    assert not (tmp_path / "nope").exists()
+
+
+@pytest.mark.parametrize("args", [("--db", "{path}", "due"), ("--db", "{path}", "info")])
+def test_the_same_with_db_and_a_url(nc, tmp_path, args):
+    path = tmp_path / "nope" / "x.db"
+    for given in (str(path), f"sqlite:///{path}"):
+        result = nc(*[given if word == "{path}" else word for word in args])
+        assert result.code == 1 and f"no database at {path} yet" in result.err
+    assert not path.parent.exists()
+
+
+@pytest.fixture
+def default_location(tmp_path, monkeypatch):
+    """No --db and no NETCADENCE_DB: the user data folder, here under tmp_path."""
+    monkeypatch.delenv("NETCADENCE_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    return tmp_path / "data-home" / "netcadence" / "netcadence.db"
+
+
+@pytest.mark.parametrize("args", [(), ("due",), ("due", "--within", "1w")])
+def test_the_first_agenda_on_the_default_location_says_how_to_begin(ok, default_location, args):
+    out = ok(*args).out
+    assert "No contacts yet" in out and "netcadence add" in out
+    assert not (default_location.parent.parent).exists()
+
+
+def test_its_json_is_an_empty_agenda(ok, default_location):
+    assert ok("--json").json() == []
+    assert ok("due", "--json").json() == []
+    assert not default_location.parent.parent.exists()
+
+
+def test_other_read_only_commands_on_the_default_location_say_so(nc, default_location):
+    result = nc("list")
+    assert result.code == 1 and f"no database at {default_location} yet" in result.err
+    assert not default_location.parent.parent.exists()
+
+
+def test_a_writing_command_creates_it_private(ok, default_location):
+    ok("add", "Ana Ruiz")
+    assert stat.S_IMODE(default_location.stat().st_mode) == 0o600
+    assert stat.S_IMODE(default_location.parent.stat().st_mode) == 0o700
+    assert [row["slug"] for row in ok("list", "--json").json()] == ["ana-ruiz"]
+    assert "No contacts yet" not in ok("due").out
