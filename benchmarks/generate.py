@@ -22,10 +22,11 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 
 from netcadence.dates import today as netcadence_today
-from netcadence.text import fold, slugify
+from netcadence.text import slugify
 
 FIRST = (
     "Ana Bob Carla David Elena Farid Grace Hugo Ines Jonas Kenji Lea Mateo Nadia Omar Priya "
@@ -144,7 +145,9 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
     """Bulk-load a new SQLite database, then store every contact's real schedule."""
     from netcadence.engine.schedule import ENGINE_VERSION, Cadence
     from netcadence.store import cadences as cadence_store
+    from netcadence.store import contacts as contact_store
     from netcadence.store import schedule
+    from netcadence.store import touches as touch_store
     from netcadence.store.db import locate, open_database
 
     if path.exists():
@@ -162,38 +165,27 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
             cadence = Cadence(item["name"], steps, cadence_store.parse_duration(item["every"]),
                               item.get("stop_on_reply", False), item.get("give_up_after"))
             ids[item["name"]], _ = cadence_store.define(db, cadence, replace=False)
-        db.run_many(
-            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
-            "VALUES (?, ?, ?, ?)",
-            [(fold(tag), tag, ids[name], None) for tag, name in TAG_DEFAULTS.items()],
+        for tag, name in TAG_DEFAULTS.items():
+            cadence_store.set_tag_default(db, tag, cadence_store.choose(db, name))
+        rows = []
+        for n, p in enumerate(people, start=1):
+            new = contact_store.NewContact(p.name, company=p.company, created_on=p.created)
+            row = contact_store.row(n, p.slug, new, today)
+            if p.cadence:
+                row[-3:] = ["own", ids.get(p.cadence), None if p.cadence in ids else p.cadence]
+            rows.append(row)
+        contact_store.insert(db, rows)
+        contact_store.insert_lists(
+            db, emails=[(n, p.email) for n, p in enumerate(people, start=1)],
+            tags=[(n, t) for n, p in enumerate(people, start=1) for t in p.tags])
+        touches = (
+            (n, day.isoformat(), channel, direction, note, give, ask, "bench", None, None)
+            for n, p in enumerate(people, start=1)
+            for day, channel, direction, note, give, ask in sorted(p.touches)
         )
-        db.run_many(
-            "INSERT INTO contact (id, slug, name, name_key, company, created_on, archived, "
-            "cadence_mode, cadence_id, cadence_inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (n, p.slug, p.name, fold(p.name), p.company, p.created.isoformat(), False,
-                 "own" if p.cadence else "tag", ids.get(p.cadence or ""),
-                 p.cadence if p.cadence and p.cadence not in ids else None)
-                for n, p in enumerate(people, start=1)
-            ],
-        )
-        db.run_many(
-            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)",
-            [(n, p.email, p.email.lower()) for n, p in enumerate(people, start=1)],
-        )
-        db.run_many(
-            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)",
-            [(n, fold(t), t) for n, p in enumerate(people, start=1) for t in p.tags],
-        )
-        db.run_many(
-            "INSERT INTO touch (contact_id, touched_on, channel, direction, note, give, ask, "
-            "logged_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (n, day.isoformat(), channel, direction, note, give, ask, "bench")
-                for n, p in enumerate(people, start=1)
-                for day, channel, direction, note, give, ask in sorted(p.touches)
-            ),
-        )
+        numbered = ((tid, *touch) for tid, touch in enumerate(touches, start=1))
+        while batch := list(islice(numbered, 100_000)):
+            touch_store.insert_many(db, batch)
         every = list(range(1, len(people) + 1))
         enroll = {n: p.created for n, p in enumerate(people, start=1)}
         for chunk in _chunks(every, 5000):

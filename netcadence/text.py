@@ -23,7 +23,33 @@ def fold(text: str) -> str:
 
 
 def normalize_tag(tag: str) -> str:
-    return " ".join(tag.strip().lower().split())
+    """A tag as it is kept: lower-case, on one line, runs of spaces made one."""
+    return (clean_line(tag) or "").lower()
+
+
+def clean_line(text: str | None) -> str | None:
+    """Text kept on one line (names, companies, phones): control characters dropped, every
+    run of whitespace one space, trimmed; None when nothing is left."""
+    if not text:
+        return None
+    if not text.isprintable():  # tabs, newlines or control characters
+        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+    return " ".join(text.split()) or None
+
+
+def clean_note(text: str | None) -> str | None:
+    """Text that may run over lines (a contact's note): as `lines` keeps it, trimmed;
+    None when nothing is left."""
+    return lines(text).strip() or None if text else None
+
+
+def lines(text: str) -> str:
+    """Text with its line breaks (each one newline) and tabs, other control characters
+    dropped."""
+    if text.isprintable():  # no control characters: the common case, kept fast
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
 def slugify(name: str) -> str:

@@ -65,31 +65,40 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def db_url(request, backend, tmp_path) -> str:
-    """The database a test runs against, empty: a fresh SQLite file (as `add` would create
-    it: 0600 in a 0700 folder), or a fresh PostgreSQL database."""
+def fresh_database(request, backend: str, path, *, migrated: bool = True) -> str:
+    """A new database for one test: a SQLite file at `path` (a copy of the empty template,
+    as `add` would create it: 0600 in a 0700 folder; with no schema, no file at all), or
+    a PostgreSQL database (at the current schema, or with none) dropped after the test."""
     if backend == "sqlite":
-        path = tmp_path / "data" / "netcadence.db"
-        path.parent.mkdir(mode=0o700)
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-        path.chmod(0o600)
+        if migrated:
+            path.parent.mkdir(mode=0o700)
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+            path.chmod(0o600)
         return str(path)
     databases = request.getfixturevalue("pg_databases")
-    name = databases.create()
+    name = databases.create(migrated=migrated)
     request.addfinalizer(lambda: databases.drop(name))
     return pg_url_for(name)
+
+
+@pytest.fixture
+def db_url(request, backend, tmp_path) -> str:
+    """The database a test runs against, empty: a fresh SQLite file, or a fresh
+    PostgreSQL database."""
+    return fresh_database(request, backend, tmp_path / "data" / "netcadence.db")
+
+
+@pytest.fixture
+def another_db_url(request, backend, tmp_path) -> str:
+    """A second empty database on the same backend as db_url (to restore or merge into)."""
+    return fresh_database(request, backend, tmp_path / "another" / "netcadence.db")
 
 
 @pytest.fixture
 def empty_db_url(request, backend, tmp_path) -> str:
     """Like db_url, but a database with no schema at all (not even the first revision)."""
-    if backend == "sqlite":
-        return str(tmp_path / "empty" / "netcadence.db")
-    databases = request.getfixturevalue("pg_databases")
-    name = databases.create(migrated=False)
-    request.addfinalizer(lambda: databases.drop(name))
-    return pg_url_for(name)
+    return fresh_database(request, backend, tmp_path / "empty" / "netcadence.db",
+                          migrated=False)
 
 
 @pytest.fixture

@@ -22,16 +22,9 @@ if TYPE_CHECKING:
 
 
 def parse_channel(text: str | None) -> str:
-    from netcadence.engine.schedule import CHANNELS
-    from netcadence.suggest import did_you_mean
+    from netcadence.engine.schedule import parse_channel as parse  # loaded when it runs
 
-    if text is None:
-        return "other"
-    wanted = text.strip().lower()
-    if wanted not in CHANNELS:
-        hint = did_you_mean(wanted, CHANNELS) or ";"
-        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
-    return wanted
+    return parse(text)
 
 
 def touch_day(when: str | None, today: date) -> date:

@@ -9,10 +9,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netcadence.app.session import Session
+from netcadence.engine.goals import make_goal
 from netcadence.engine.schedule import Cadence
 from netcadence.render.output import emit_json, say, styled
 from netcadence.store import cadences, schedule
 from netcadence.store import contacts as contact_store
+from netcadence.store import goals as goal_store
 from netcadence.store import touches as touch_store
 from netcadence.store.db import Database
 
@@ -37,12 +39,10 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
         for tag, cadence in data.get("tag_defaults", {}).items():
             cadences.set_tag_default(db, tag, cadences.choose(db, cadence))
         for goal in data.get("goals", []):
-            from netcadence.engine.goals import Goal
-            from netcadence.store import goals as goal_store
-
-            goal_store.add(db, Goal(goal["name"], goal.get("per", "week"), goal["count"],
-                                    goal.get("tag"), goal.get("channel"),
-                                    goal.get("direction", "out"), goal.get("count_by", "contacts")))
+            goal_store.add(db, make_goal(
+                goal["name"], period=goal.get("per", "week"), target=goal["count"],
+                tag=goal.get("tag"), channel=goal.get("channel"),
+                direction=goal.get("direction", "out"), count_by=goal.get("count_by", "contacts")))
         for person in data["contacts"]:
             met = person.get("met_days_ago")
             ref = contact_store.create(db, contact_store.NewContact(

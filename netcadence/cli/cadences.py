@@ -41,24 +41,17 @@ def define(
         "--replace", help="Redefine an existing cadence.")] = False,
 ) -> None:
     """Define a cadence: a series of steps, a perpetual interval, or both."""
-    title = name.strip()
-    if not title or title.lower() in ("none", "default"):
-        raise InputError(f"{name!r} cannot name a cadence; choose another name")
     steps = tuple(cadences.parse_step(s) for s in step or [])
     interval = parse_duration(every) if every is not None else None
-    if not steps and interval is None:
-        raise InputError("a cadence needs --every, at least one --step, or both")
-    if give_up_after is not None and give_up_after < 1:
-        raise InputError("--give-up-after needs a whole number ≥ 1")
-    cadence = Cadence(title, steps, interval, stop_on_reply, give_up_after)
+    cadence = cadences.checked(Cadence(name, steps, interval, stop_on_reply, give_up_after))
     db = current().db(create=True)
     with db.write():
-        cadences.refuse_case_twin(db, title)
+        cadences.refuse_case_twin(db, cadence.name)
         cadence_id, replaced = cadences.define(db, cadence, replace=replace)
         if replaced:
-            schedule.refresh(db, today(), cadences.contacts_with(db, title))
+            schedule.refresh(db, today(), cadences.contacts_with(db, cadence.name))
     verb = "Redefined" if replaced else "Defined"
-    say(f"{verb} cadence {printable(title)}: {cadences.describe(cadence)}")
+    say(f"{verb} cadence {printable(cadence.name)}: {cadences.describe(cadence)}")
 
 
 @cadence_app.command("set")

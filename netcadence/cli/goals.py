@@ -7,19 +7,16 @@ from typing import Annotated
 import typer
 
 from netcadence.app import reports
-from netcadence.cli.base import JSON_HELP, channel_named, command_module, current, group, today
+from netcadence.cli.base import JSON_HELP, command_module, current, group, today
 from netcadence.cli.completion import complete_channel, complete_tag
 from netcadence.engine import goals as engine
-from netcadence.errors import InputError
 from netcadence.render.output import say
 from netcadence.store import goals as goal_store
-from netcadence.text import normalize_tag, printable
+from netcadence.text import printable
 
 commands = command_module()
 goal_app = group("Goals you measure: targets per week, month or quarter.")
 commands.add_typer(goal_app, name="goal")
-
-MOST_COUNT = 1_000_000  # a target per period; the column is a 32-bit integer on PostgreSQL
 
 
 @goal_app.command("add")
@@ -39,33 +36,13 @@ def add(
         "--count-by", help="contacts (distinct, default), touches or events.")] = "contacts",
 ) -> None:
     """Add a goal: how many touches, contacts or events per week, month or quarter."""
-    title = " ".join(name.split())
-    if not title:
-        raise InputError("a goal needs a name")
-    if count < 1:
-        raise InputError(f"--count must be a whole number ≥ 1 (got {count})")
-    if count > MOST_COUNT:
-        raise InputError(
-            f"--count {count} is out of range; give a whole number up to {MOST_COUNT:,}"
-        )
-    goal_tag = normalize_tag(tag) if tag is not None else None
-    if tag is not None and not goal_tag:
-        raise InputError("--tag cannot be empty")
-    goal = engine.Goal(
-        name=title, period=engine.parse_period(per), target=count, tag=goal_tag,
-        channel=channel_named(channel_) if channel_ is not None else None,
-        direction=engine.parse_direction(direction), count_by=engine.parse_count_by(count_by),
-    )
-    if goal.count_by == "events" and goal.channel not in (None, "event"):
-        raise InputError(
-            f"--count-by events counts events, never {goal.channel} touches; "
-            "drop --channel or use --channel event"
-        )
+    goal = engine.make_goal(name, period=per, target=count, tag=tag, channel=channel_,
+                            direction=direction, count_by=count_by)
     db = current().db(create=True)
     with db.write():
         goal_store.add(db, goal)
     progress = goal_store.progress(db, goal, today())
-    say(f"Added goal {printable(title)}: {count} {goal.describe(count)} per {goal.period}; "
+    say(f"Added goal {printable(goal.name)}: {count} {goal.describe(count)} per {goal.period}; "
         f"this {goal.period}: {progress.done}/{count}")
 
 

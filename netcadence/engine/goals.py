@@ -6,10 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from netcadence.engine.schedule import parse_channel
 from netcadence.errors import InputError
 from netcadence.suggest import did_you_mean
+from netcadence.text import clean_line, normalize_tag
 
 PERIODS = ("week", "month", "quarter")
+MOST_TARGET = 1_000_000  # per period: far beyond a real network, within 32 bits
 DIRECTIONS = ("out", "in", "any")
 COUNT_BY = ("contacts", "touches", "events")
 _SINGULAR = {"contacts": "contact", "touches": "touch", "events": "event"}
@@ -106,6 +109,33 @@ def parse_count_by(text: str) -> str:
         f"{text.strip()!r} cannot be counted{did_you_mean(wanted, COUNT_BY) or ';'} "
         "use contacts, touches or events"
     )
+
+
+def make_goal(name: str, *, period: str, target: object, tag: str | None = None,
+              channel: str | None = None, direction: str = "out",
+              count_by: str = "contacts") -> Goal:
+    """A goal from what a user or a file gave, every rule checked (`goal add`, `import
+    json` and the demo all come through here); else InputError saying what is wrong."""
+    title = clean_line(name)
+    if not title:
+        raise InputError("a goal needs a name")
+    if not isinstance(target, int) or isinstance(target, bool) or target < 1:
+        raise InputError(f"a goal's target must be a whole number ≥ 1 (got {target!r})")
+    if target > MOST_TARGET:
+        raise InputError(f"a goal's target of {target} is out of range; give a whole number "
+                         f"up to {MOST_TARGET:,}")
+    goal_tag = None
+    if tag is not None:
+        goal_tag = normalize_tag(tag)
+        if not goal_tag:
+            raise InputError("a goal's tag cannot be empty; leave it out to count every contact")
+    goal = Goal(name=title, period=parse_period(period), target=target, tag=goal_tag,
+                channel=parse_channel(channel) if channel is not None else None,
+                direction=parse_direction(direction), count_by=parse_count_by(count_by))
+    if goal.count_by == "events" and goal.channel not in (None, "event"):
+        raise InputError(f"a goal counted by events counts events, never {goal.channel} "
+                         "touches; drop the channel or make it event")
+    return goal
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,20 @@ CHANNELS = (
 )
 TWO_WAY_CHANNELS = frozenset({"call", "coffee", "meeting", "visit", "event"})
 
+
+def parse_channel(text: str | None) -> str:
+    """A channel as a user or a file wrote it (`other` when absent), or a clear error."""
+    if text is None:
+        return "other"
+    wanted = text.strip().lower()
+    if wanted not in CHANNELS:
+        from netcadence.errors import InputError
+        from netcadence.suggest import did_you_mean
+
+        hint = did_you_mean(wanted, CHANNELS) or ";"
+        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
+    return wanted
+
 # Bumped whenever a rule below changes, so every stored schedule is recomputed once.
 ENGINE_VERSION = 1
 

@@ -107,7 +107,16 @@ def document(db: Database, today: date) -> dict[str, Any]:
         "touches": _touches(db, slugs, events),
         "goals": goals,
         "vacations": _pauses(vacations),
+        "settings": settings(db),
     }
+
+
+def settings(db: Database) -> dict[str, Any]:
+    """The network settings set in this database, by key: whole numbers as numbers."""
+    from netcadence.store import settings as settings_store
+
+    return {key: int(value) if key in settings_store.WHOLE_NUMBERS else value
+            for key, value in sorted(settings_store.stored(db).items())}
 
 
 def _touches(db: Database, slugs: dict[int, str],
@@ -141,6 +150,9 @@ def json_chunks(doc: dict[str, Any]) -> Iterator[str]:
     yield f'{{\n  "netcadence": {json.dumps(doc["netcadence"])}'
     for key, values in doc.items():
         if key == "netcadence":
+            continue
+        if isinstance(values, dict):  # a small object, on one line
+            yield f",\n  {json.dumps(key)}: {json.dumps(values, ensure_ascii=False)}"
             continue
         items = iter(values)
         first = next(items, None)

@@ -2,7 +2,8 @@
 
 Only contacts[].name, touches[].contact and touches[].date are required; the
 rest takes the defaults of `add` and `log`. A bad entry is skipped and reported
-by its path (`touches[3]: date after today`); everything else goes in.
+by its path (`touches[3]: date after today`); everything else goes in. Every
+entry is checked and written by the same store functions the commands use.
 """
 
 from __future__ import annotations
@@ -15,40 +16,37 @@ from datetime import date
 from typing import Any
 
 from netcadence.dates import parse_duration
-from netcadence.engine.schedule import CHANNELS, Cadence, Step
+from netcadence.engine.schedule import CHANNELS, Cadence, Step, parse_channel
 from netcadence.errors import InputError
 from netcadence.io import files, jsonstream
 from netcadence.io.export import FORMAT_VERSION
 from netcadence.io.records import Importer, Record, clean_email
 from netcadence.store import cadences as cadence_store
+from netcadence.store import limits, pauses
+from netcadence.store import touches as touch_store
 from netcadence.store.db import Database
-from netcadence.text import fold, normalize_tag
+from netcadence.text import fold
 
 BATCH = 5000
 BULK_FROM = 20000
-LOOKUP = 500  # ids or values in one IN (...) list
-PERIODS = ("week", "month", "quarter")
-COUNT_BY = ("contacts", "touches", "events")
-DIRECTIONS = ("out", "in", "any")
 _MISSING = object()
 _CHANNELS = frozenset(CHANNELS)
-
-
-def _touch_key(row: Any) -> tuple:
-    """A stored touch as the tuple a file's touch is compared with."""
-    contact_id, day, channel, direction, note, give, ask, by = row
-    return (contact_id, day, channel, direction, note or "", bool(give), bool(ask), by)
+_NOTE_MOST = limits.LENGTHS["note"]
 
 
 class _Bad(Exception):
     """An entry that cannot be imported; the message says why."""
 
 
-SECTIONS = ("cadences", "tag_defaults", "contacts", "events", "touches", "goals", "vacations")
-# What a section needs imported before it: cadences are named by contacts and tag
-# defaults, and touches name contacts. A section waits (the file is read again)
-# until what it needs is imported or known to be absent from the file.
-NEEDS = {"tag_defaults": ("cadences",), "contacts": ("cadences",), "touches": ("contacts",)}
+SECTIONS = ("cadences", "tag_defaults", "contacts", "events", "touches", "goals", "vacations",
+            "settings")
+# What a section needs imported before it: cadences are named by contacts, tag
+# defaults and the default_cadence setting, and touches name contacts. A section
+# waits (the file is read again) until what it needs is imported or known to be
+# absent from the file.
+NEEDS = {"tag_defaults": ("cadences",), "contacts": ("cadences",), "touches": ("contacts",),
+         "settings": ("cadences",)}
+OBJECTS = ("settings",)  # sections that are one object; the others are lists
 
 
 class JsonFile:
@@ -130,37 +128,24 @@ def _flag(item: dict, key: str) -> bool:
     return value
 
 
-def _choice(value: Any, allowed: tuple[str, ...], what: str, default: str | None) -> str | None:
-    if value is None:
-        return default
-    if not isinstance(value, str) or value.strip().lower() not in allowed:
-        raise _Bad(f"{what} {value!r} is not one of {', '.join(allowed)}")
-    return value.strip().lower()
+def _channel(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return parse_channel(value)
+    raise _Bad("channel must be text")
 
 
 def _duration(value: Any, what: str):
     if not isinstance(value, str):
         raise _Bad(f"{what} must be a duration such as 2w")
-    try:
-        return parse_duration(value)
-    except InputError as error:
-        raise _Bad(str(error)) from None
+    return parse_duration(value)
 
 
-def _pause_rows(value: Any, what: str) -> list[tuple[str, str | None, str | None]]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _Bad(f"{what} must be a list")
-    rows = []
-    for pause in value:
-        if not isinstance(pause, dict):
-            raise _Bad(f"each of {what} must be an object with start, until and ended")
-        start = _day(pause.get("start"), f"{what} start")
-        until, ended = _maybe_day(pause, "until"), _maybe_day(pause, "ended")
-        rows.append((start.isoformat(), until.isoformat() if until else None,
-                     ended.isoformat() if ended else None))
-    return rows
+def _window(pause: Any, what: str) -> tuple:
+    """A pause or a vacation, checked as `pause` checks one."""
+    if not isinstance(pause, dict):
+        raise _Bad(f"{what} must be an object with start, until and ended")
+    return pauses.checked_window(_day(pause.get("start"), f"{what} start"),
+                                 _maybe_day(pause, "until"), _maybe_day(pause, "ended"))
 
 
 # --- the import -----------------------------------------------------------------------
@@ -174,14 +159,11 @@ class JsonImport:
         self.today = importer.today
         self.summary = importer.summary
         self.source = source
-        self.default_by = default_by
+        self.default_by = touch_store.checked_by(default_by)
         self.progress = progress
         self.file_names: dict[str, set[int]] = {}
         self.choices: dict[str, cadence_store.CadenceChoice] = {}
-        self.events: dict[tuple[str, str], int] = {
-            (name, held): eid
-            for eid, name, held in self.db.rows("SELECT id, name, held_on FROM event")
-        }
+        self.events = touch_store.events(self.db)
         self.version: Any = _MISSING
         self.present: set[str] | None = None  # the sections in the file, once read through
         self.done: set[str] = set()
@@ -215,14 +197,21 @@ class JsonImport:
                     if key not in SECTIONS:
                         continue
                     seen.append(key)
-                    is_list = isinstance(value, Iterator)
-                    if not is_list and value is not None:
+                    if key in OBJECTS:
+                        fits = isinstance(value, dict)
+                        kind = "an object"
+                    else:
+                        fits = isinstance(value, Iterator)
+                        kind = "a list"
+                    if not fits and value is not None:
                         wrong.setdefault(key, InputError(
-                            f"{self.source.path!r}: \"{key}\" must be a list"))
-                    if is_list and not wrong and self._ready(key):
+                            f"{self.source.path!r}: \"{key}\" must be {kind}"))
+                    if fits and not wrong and self._ready(key):
                         self.done.add(key)
                         if key == "touches":
                             self._touches(value)
+                        elif key == "settings":
+                            self._settings(value)
                         else:
                             self._each(key, self.handlers[key], value)
             except jsonstream.Syntax as error:
@@ -254,13 +243,10 @@ class JsonImport:
                 if not isinstance(item, dict):
                     raise _Bad("not an object")
                 handle(item, path)
-            except _Bad as bad:
+            except (_Bad, InputError) as bad:
                 self.summary.skip(path, str(bad))
 
     def _cadence(self, item: dict, path: str) -> None:
-        name = (_text(item, "name") or "").strip()
-        if not name or name.lower() in ("none", "default"):
-            raise _Bad("a cadence needs a name (not none or default)")
         steps = []
         raw_steps = item.get("steps") or []
         if not isinstance(raw_steps, list):
@@ -268,26 +254,22 @@ class JsonImport:
         for number, step in enumerate(raw_steps, start=1):
             if not isinstance(step, dict):
                 raise _Bad(f"step {number} must be an object with an offset")
-            channel = _choice(step.get("channel"), CHANNELS, f"step {number} channel", None)
-            label = _text(step, "label")
-            steps.append(Step(_duration(step.get("offset"), f"step {number} offset"), channel,
-                              label.strip() if label and label.strip() else None))
+            channel = step.get("channel")
+            steps.append(Step(_duration(step.get("offset"), f"step {number} offset"),
+                              _channel(channel) if channel is not None else None,
+                              _text(step, "label")))
         every = item.get("every")
-        interval = _duration(every, "every") if every is not None else None
-        if not steps and interval is None:
-            raise _Bad("a cadence needs every, steps, or both")
-        give_up = item.get("give_up_after")
-        if give_up is not None and (not isinstance(give_up, int) or isinstance(give_up, bool)
-                                    or give_up < 1):
-            raise _Bad("give_up_after must be a whole number ≥ 1")
-        cadence = Cadence(name, tuple(steps), interval, _flag(item, "stop_on_reply"), give_up)
+        cadence = cadence_store.checked(Cadence(
+            _text(item, "name") or "", tuple(steps),
+            _duration(every, "every") if every is not None else None,
+            _flag(item, "stop_on_reply"), item.get("give_up_after")))
         existing = next((c for c in cadence_store.load_cadences(self.db).values()
-                         if c.name == name), None)
+                         if c.name == cadence.name), None)
         if existing is None:
             cadence_store.define(self.db, cadence, replace=False)
             self.summary.count("cadences added")
         elif existing != cadence:
-            raise _Bad(f"a different cadence named {name!r} exists; kept it")
+            raise _Bad(f"a different cadence named {cadence.name!r} exists; kept it")
 
     def _cadence_choice(self, text: str) -> cadence_store.CadenceChoice:
         """A cadence by name or duration, looked up once per text (cadences come first)."""
@@ -299,23 +281,15 @@ class JsonImport:
         return self.choices[text]
 
     def _tag_default(self, item: dict, path: str) -> None:
-        tag = normalize_tag(_text(item, "tag") or "")
-        wanted = _text(item, "cadence")
-        if not tag or not wanted:
+        tag, wanted = _text(item, "tag"), _text(item, "cadence")
+        if not tag or not tag.strip() or not wanted:
             raise _Bad("a tag default needs a tag and a cadence")
         choice = self._cadence_choice(wanted)
-        key = fold(tag)
-        row = self.db.row("SELECT cadence_id, cadence_inline FROM tag_default WHERE tag_key = ?",
-                          (key,))
-        if row is not None:
-            if tuple(row) != (choice.cadence_id, choice.inline):
-                raise _Bad(f"tag {tag!r} already has a default cadence; kept it")
-            return
-        self.db.run(
-            "INSERT INTO tag_default (tag_key, tag, cadence_id, cadence_inline) "
-            "VALUES (?, ?, ?, ?)",
-            (key, tag, choice.cadence_id, choice.inline),
-        )
+        existing = cadence_store.tag_default(self.db, tag)
+        if existing is None:
+            cadence_store.set_tag_default(self.db, tag, choice)
+        elif existing != (choice.cadence_id, choice.inline):
+            raise _Bad(f"tag {tag.strip()!r} already has a default cadence; kept it")
 
     def _contact(self, item: dict, path: str) -> None:
         name = _text(item, "name")
@@ -339,7 +313,7 @@ class JsonImport:
             raise _Bad("snooze must be an object with until and set_on")
         snooze_until = _day(snooze.get("until"), "snooze until") if snooze else None
         snoozed_on = _day(snooze.get("set_on"), "snooze set_on") if snooze else None
-        pauses = _pause_rows(item.get("pauses"), "pauses")
+        windows = self._pauses(item.get("pauses"), path)
         enrolled = _maybe_day(item, "enrolled")
         record = Record(
             where=path, name=name, emails=emails, phones=_texts(item, "phones"),
@@ -354,10 +328,10 @@ class JsonImport:
         if cid is None:
             return
         created = self.summary.created > before
-        if snooze_until is not None or pauses or (wanted_cadence is not None and choice is None):
+        if snooze_until is not None or windows or (wanted_cadence is not None and choice is None):
             self.importer.flush()  # written below by the contact's id
         known = self.importer.known[cid]
-        self.file_names.setdefault(fold(record.name or ""), set()).add(cid)
+        self.file_names.setdefault(known.name_key, set()).add(cid)
         if wanted_cadence is not None and (
             created or (known.cadence_mode == "tag" and not known.cadence_label)
         ):
@@ -373,15 +347,27 @@ class JsonImport:
         elif created and enrolled is not None:
             self.importer.enroll[cid] = enrolled
         changed = False
-        if snooze_until is not None and (created or not self.db.value(
-                "SELECT snooze_until FROM contact WHERE id = ?", (cid,))):
-            self.db.run("UPDATE contact SET snooze_until = ?, snoozed_on = ? WHERE id = ?",
-                        (snooze_until.isoformat(), snoozed_on.isoformat() if snoozed_on else
-                         self.today.isoformat(), cid))
+        if snooze_until is not None and (created or not pauses.snoozed_until(self.db, cid)):
+            pauses.set_snooze(self.db, cid, snooze_until, snoozed_on or self.today)
             changed = True
-        changed |= self._add_pauses(cid, pauses)
+        changed |= self._add_pauses(cid, windows)
         if changed and not created:
             self._count_as_updated()
+
+    def _pauses(self, value: Any, path: str) -> list[tuple]:
+        """A contact's pauses; one that cannot be taken is dropped with a warning (the
+        contact itself goes in)."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise _Bad("pauses must be a list")
+        windows = []
+        for index, pause in enumerate(value):
+            try:
+                windows.append(_window(pause, "a pause"))
+            except (_Bad, InputError) as bad:
+                self.summary.warn(f"{path}.pauses[{index}]", f"{bad}; dropped")
+        return windows
 
     def _count_as_updated(self) -> None:
         """A matched contact that only gained a snooze or a pause counts as updated."""
@@ -389,27 +375,13 @@ class JsonImport:
             self.summary.unchanged -= 1
             self.summary.updated += 1
 
-    def _add_pauses(self, contact_id: int | None, pauses: list[tuple]) -> bool:
-        if not pauses:
+    def _add_pauses(self, contact_id: int | None, windows: list[tuple]) -> bool:
+        if not windows:
             return False
-        if contact_id is None:
-            have = set(self.db.rows(
-                "SELECT started_on, until, ended_on FROM pause WHERE contact_id IS NULL"))
-        else:
-            have = set(self.db.rows(
-                "SELECT started_on, until, ended_on FROM pause WHERE contact_id = ?",
-                (contact_id,)))
-        added = False
-        for pause in pauses:
-            if tuple(pause) in have:
-                continue
-            have.add(tuple(pause))
-            self.db.run(
-                "INSERT INTO pause (contact_id, started_on, until, ended_on) VALUES (?, ?, ?, ?)",
-                (contact_id, *pause),
-            )
-            added = True
-        return added
+        have = pauses.stored_windows(self.db, contact_id)
+        new = [window for window in dict.fromkeys(windows) if window not in have]
+        pauses.insert(self.db, contact_id, new)
+        return bool(new)
 
     def _event(self, item: dict, path: str) -> None:
         self._event_id(item, None)
@@ -422,13 +394,11 @@ class JsonImport:
             held = _day(item.get("date"), "event date") if item.get("date") is not None else day
         else:
             raise _Bad("event must be a name or an object with name and date")
-        name = " ".join(name.split())
-        if not name or held is None:
+        if held is None:
             raise _Bad("an event needs a name and a date")
-        key = (name, held.isoformat())
+        key = (touch_store.checked_event_name(name), held.isoformat())
         if key not in self.events:
-            self.events[key] = self.db.insert(
-                "INSERT INTO event (name, held_on) VALUES (?, ?)", key)
+            self.events[key] = touch_store.event_id(self.db, key[0], held)
             self.summary.count("events added")
         return self.events[key]
 
@@ -437,14 +407,19 @@ class JsonImport:
     def _touches(self, items: Iterator[Any]) -> None:
         """Touches a batch at a time: memory holds one batch, however many the file has."""
         self.importer.flush()  # touches name their contacts by id
+        # The slugs a touch may name at once: those of the file, else of the database.
+        self.slugs = {**self.importer.by_slug, **self.importer.file_slugs}
+        self.by: dict[str, str | None] = {}  # each `by` of the file, checked once
+        self.indexes = touch_store.Indexes(self.db)
         batch: list[Any] = []
         first = -1
-        self.added = self.already = self.without_id = 0
-        # A touch without an id takes the next id after the highest of the database and
-        # the file, as if inserted last: `base` + its number, while no later touch claims
-        # an id above `base`; else they all move below zero and are numbered at the end.
-        self.base: int | None = -1
-        self.dropped: list[tuple[str, bool]] | None = None
+        self.added = self.already = self.new_ids = 0
+        # A touch whose id is absent or taken takes one after the highest id of the
+        # database and the file, as if inserted last: `base` + its number while no
+        # later touch claims an id above `base` (None: undecided); once one does, those
+        # touches move below zero and are numbered after the highest id at the end.
+        self.base: int | None = None
+        self.set_aside = False
         for index, item in enumerate(items):
             if not batch:
                 first = index
@@ -455,15 +430,10 @@ class JsonImport:
         if first < 0:
             return
         self._touch_batch(first, batch)
-        self._restore_indexes()
-        if self.base is None:
-            # Touches without an id were moved below zero when a later touch claimed an
-            # id after theirs; they take the ids after the highest one, in file order.
-            top = self.db.value("SELECT COALESCE(MAX(id), 0) FROM touch")
-            self.db.run("UPDATE touch SET id = ? - id WHERE id < 0", (top,))
-        if self.db.backend == "postgresql":
-            self.db.value("SELECT setval(pg_get_serial_sequence('touch', 'id'), "
-                          "(SELECT COALESCE(MAX(id), 1) FROM touch))")
+        if self.set_aside:
+            touch_store.number_set_aside(self.db)
+        self.indexes.restore()
+        touch_store.follow_ids(self.db)
         self.summary.count("touches added", self.added)
         if self.already:
             self.summary.count("touches already there", self.already)
@@ -476,123 +446,69 @@ class JsonImport:
                 if not isinstance(item, dict):
                     raise _Bad("not an object")
                 rows.append(self._touch_row(item, today))
-            except _Bad as bad:
+            except (_Bad, InputError) as bad:
                 self.summary.skip(f"touches[{first + offset}]", str(bad))
-        self._make_room(rows)
-        stored = self._stored_by_id([tid for tid, _, _ in rows if tid is not None])
+        claimed = max((tid for tid, _, _ in rows if tid is not None), default=0)
+        if self.base is not None and not self.set_aside and (
+                claimed > self.base or self.base + self.new_ids + len(rows) > limits.MOST_ID):
+            touch_store.set_aside_above(self.db, self.base)  # keep `base`'s promise
+            self.set_aside = True
+        stored = touch_store.keys_by_id(self.db, [tid for tid, _, _ in rows if tid is not None])
         twice = {tid for tid, times in Counter(tid for tid, _, _ in rows).items()
                  if tid is not None and times > 1}
         checked = [key for tid, key, _ in rows if tid is None or tid in stored or tid in twice]
         if not checked:  # new touches with ids of their own, as in a full export
             self._insert([(tid, *key, *extra) for tid, key, extra in rows], first, items)
             return
-        keys = self._stored_keys(checked)
+        self.indexes.restore(lookups=True)
+        keys = touch_store.keys_on_days(self.db, checked)
         new: list[tuple] = []
+        base = None if self.set_aside else self.base  # new ids follow it (the common case)
         for tid, key, extra in rows:
             if tid is not None and tid in stored:
                 if stored[tid] == key or key in keys:
                     self.already += 1
                     continue
-                tid = None
+                tid = None  # taken by another touch
             elif tid is None and key in keys:
                 self.already += 1
                 continue
             keys.add(key)
             if tid is None:
-                self.without_id += 1
-                tid = self.without_id + self.base if self.base is not None else -self.without_id
+                if base is not None:
+                    self.new_ids += 1
+                    tid = base + self.new_ids
+                else:
+                    tid = self._new_id(claimed, len(rows))
+                    base = None if self.set_aside else self.base
             else:
                 stored[tid] = key
             new.append((tid, *key, *extra))
         self._insert(new, first, items)
 
+    def _new_id(self, claimed: int, batch: int) -> int:
+        """The next id for a touch without one of its own (see _touches)."""
+        self.new_ids += 1
+        if self.base is None and not self.set_aside:
+            self.base = max(claimed, touch_store.top_id(self.db))
+            self.set_aside = self.base + batch > limits.MOST_ID  # no room after `base`
+        return -self.new_ids if self.set_aside else self.base + self.new_ids
+
     def _insert(self, new: list[tuple], first: int, items: list[Any]) -> None:
         self.added += len(new)
-        new.sort()  # in id order, SQLite appends to its table instead of splitting pages
-        if self.dropped is None and first + len(items) >= BULK_FROM:
-            self._drop_indexes()
-        self.db.run_many(
-            "INSERT INTO touch (id, contact_id, touched_on, channel, direction, note, give, ask, "
-            "logged_by, event_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
-
-    def _make_room(self, rows: list[tuple[int | None, tuple, tuple]]) -> None:
-        """Keep the ids after `base` free for touches without one, or give up on that."""
-        claimed = max((tid for tid, _, _ in rows if tid is not None), default=0)
-        if self.base == -1 and any(tid is None for tid, _, _ in rows):
-            self.base = max(claimed, self.db.value("SELECT COALESCE(MAX(id), 0) FROM touch"))
-        elif self.base is not None and self.base >= 0 and claimed > self.base:
-            if self.without_id:
-                self.db.run("UPDATE touch SET id = ? - id WHERE id > ?", (self.base, self.base))
-                self.base = None
-            else:
-                self.base = -1
-
-    def _stored_by_id(self, ids: list[int]) -> dict[int, tuple]:
-        """The touches the database holds under these ids, as comparable keys."""
-        found: dict[int, tuple] = {}
-        for start in range(0, len(ids), LOOKUP):
-            part = ids[start:start + LOOKUP]
-            for tid, *key in self.db.rows(
-                "SELECT id, contact_id, touched_on, channel, direction, note, give, ask, "
-                f"logged_by FROM touch WHERE id IN ({', '.join('?' * len(part))})", part
-            ):
-                found[tid] = _touch_key(key)
-        return found
-
-    def _stored_keys(self, keys: list[tuple]) -> set[tuple]:
-        """Of the touches on these contacts and days, those the database holds."""
-        pairs = sorted({(key[0], key[1]) for key in keys})
-        if not pairs:
-            return set()
-        self._restore_indexes(lookups=True)
-        found: set[tuple] = set()
-        for start in range(0, len(pairs), LOOKUP // 2):
-            part = pairs[start:start + LOOKUP // 2]
-            for key in self.db.rows(
-                "SELECT t.contact_id, t.touched_on, t.channel, t.direction, t.note, t.give, "
-                f"t.ask, t.logged_by FROM (VALUES {', '.join(['(?, ?)'] * len(part))}) AS v "
-                "JOIN touch t ON t.contact_id = v.column1 AND t.touched_on = v.column2",
-                [value for pair in part for value in pair],
-            ):
-                found.add(_touch_key(key))
-        return found
-
-    def _drop_indexes(self) -> None:
-        """Many touches into SQLite: its touch indexes are rebuilt once at the end, not per row.
-
-        The indexes are recreated from their own stored definitions, inside the
-        import's transaction, so a failure leaves them exactly as they were.
-        """
-        self.dropped = []
-        if self.db.backend != "sqlite":
-            return
-        for name, sql in self.db.rows(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch' "
-            "AND sql IS NOT NULL"
-        ):
-            columns = [row[2] for row in self.db.rows(f'PRAGMA index_info("{name}")')]
-            self.dropped.append((sql, columns[:2] == ["contact_id", "touched_on"]))
-            self.db.run(f'DROP INDEX "{name}"')
-
-    def _restore_indexes(self, lookups: bool = False) -> None:
-        """Recreate the dropped indexes, or (lookups) the one that finds a contact's day."""
-        kept = []
-        for sql, finds_a_day in self.dropped or []:
-            if lookups and not finds_a_day:
-                kept.append((sql, finds_a_day))
-            else:
-                self.db.run(sql)
-        if self.dropped is not None:
-            self.dropped = kept
+        if first + len(items) >= BULK_FROM:
+            self.indexes.drop()
+        touch_store.insert_many(self.db, new)
 
     def _touch_row(self, item: dict, today: date) -> tuple[int | None, tuple, tuple]:
-        """One touch checked and given the defaults of `log`; written for speed (many of them)."""
+        """One touch checked and given the defaults of `log`; written for speed (many of them):
+        the usual values pass quick tests, the others the store's own checks."""
         get = item.get
         tid = get("id")
-        if tid is not None and (type(tid) is not int or tid < 1):
-            raise _Bad("id must be a whole number ≥ 1")
+        if tid is not None and (type(tid) is not int or not 0 < tid <= limits.MOST_ID):
+            limits.whole("id", tid)
         who = get("contact")
-        contact_id = self.importer.by_slug.get(who) if type(who) is str else None
+        contact_id = self.slugs.get(who) if type(who) is str else None
         if contact_id is None:
             if not isinstance(who, str) or not who.strip():
                 raise _Bad("no contact (a slug or a name)")
@@ -610,20 +526,30 @@ class JsonImport:
             day = when.isoformat()
         channel = get("channel")
         if channel not in _CHANNELS:
-            channel = _choice(channel, CHANNELS, "channel", "other")
+            channel = _channel(channel)
         direction = get("direction")
         if direction != "out" and direction != "in":
-            direction = _choice(direction, ("out", "in"), "direction", "out")
+            wanted = direction.strip().lower() if isinstance(direction, str) else direction
+            if wanted not in ("out", "in", None):
+                raise _Bad(f"direction {direction!r} is not out or in")
+            direction = wanted or "out"
         note = get("note")
         if type(note) is not str:
             if note is not None:
                 raise _Bad("note must be text")
             note = ""
+        elif note and (len(note) > _NOTE_MOST or not note.isprintable()):
+            note = touch_store.checked_note(note)
         by = get("by", _MISSING)
         if by is _MISSING:
             by = self.default_by
-        elif by is not None and type(by) is not str:
-            raise _Bad("by must be text or null")
+        elif by is not None:
+            if type(by) is not str:
+                raise _Bad("by must be text or null")
+            checked = self.by.get(by, _MISSING)
+            if checked is _MISSING:
+                checked = self.by[by] = touch_store.checked_by(by)
+            by = checked
         give, ask = get("give", False), get("ask", False)
         if give is not True and give is not False:
             give = _flag(item, "give")
@@ -638,7 +564,7 @@ class JsonImport:
 
     def _contact_id(self, text: str) -> int:
         importer = self.importer
-        found = importer.by_slug.get(text)
+        found = importer.file_slugs.get(text) or importer.by_slug.get(text)
         if found is not None:
             return found
         key = fold(text)
@@ -653,35 +579,55 @@ class JsonImport:
             return found
         raise _Bad(f"no contact {text!r} in the file or the database")
 
-    # --- goals and vacations ----------------------------------------------------------
+    # --- goals, vacations and settings ------------------------------------------------
 
     def _goal(self, item: dict, path: str) -> None:
-        name = " ".join((_text(item, "name") or "").split())
-        if not name:
-            raise _Bad("a goal needs a name")
-        period = _choice(item.get("period"), PERIODS, "period", None)
+        from netcadence.engine.goals import make_goal
+        from netcadence.store import goals as goal_store
+
+        period = _text(item, "period")
         if period is None:
             raise _Bad("a goal needs a period: week, month or quarter")
-        target = item.get("target")
-        if not isinstance(target, int) or isinstance(target, bool) or target < 1:
-            raise _Bad("target must be a whole number ≥ 1")
         tag = _text(item, "tag")
-        tag = normalize_tag(tag) if tag and tag.strip() else None
-        values = (period, target, tag, _choice(item.get("channel"), CHANNELS, "channel", None),
-                  _choice(item.get("direction"), DIRECTIONS, "direction", "out"),
-                  _choice(item.get("count_by"), COUNT_BY, "count_by", "contacts"))
-        row = self.db.row(
-            "SELECT period, target, tag, channel, direction, count_by FROM goal WHERE name = ?",
-            (name,))
-        if row is not None:
-            if tuple(row) != values:
-                raise _Bad(f"a different goal named {name!r} exists; kept it")
+        goal = make_goal(
+            _text(item, "name") or "", period=period, target=item.get("target"),
+            tag=tag if tag and tag.strip() else None, channel=_text(item, "channel"),
+            direction=_text(item, "direction") or "out",
+            count_by=_text(item, "count_by") or "contacts")
+        existing = goal_store.same_name(self.db, goal.name)
+        if existing is not None:
+            if existing != goal:
+                raise _Bad(f"a different goal named {existing.name!r} exists; kept it")
             return
-        self.db.run(
-            "INSERT INTO goal (name, period, target, tag, channel, direction, count_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", (name, *values))
+        goal_store.add(self.db, goal)
         self.summary.count("goals added")
 
     def _vacation(self, item: dict, path: str) -> None:
-        if self._add_pauses(None, _pause_rows([item], "vacation")):
+        if self._add_pauses(None, [_window(item, "a vacation")]):
             self.summary.count("vacations added")
+
+    def _settings(self, values: dict) -> None:
+        """Network settings: one the database does not have is set; a different value
+        already set is kept and reported, as cadences and goals are."""
+        from netcadence.store import settings as settings_store
+
+        have = settings_store.stored(self.db)
+        for given, value in values.items():
+            key = given.strip().lower().replace("-", "_")
+            if value is None:  # as `config show --json` writes an unset key
+                continue
+            try:
+                if key not in settings_store.KEYS:
+                    raise _Bad(f"{given!r} is not a network setting; they are "
+                               f"{', '.join(settings_store.KEYS)}")
+                text = settings_store.check(key, value)
+                if key == "default_cadence":
+                    self._cadence_choice(text)
+                if key not in have:
+                    settings_store.put(self.db, key, text)
+                    have[key] = text
+                    self.summary.count("settings set")
+                elif have[key] != text:
+                    raise _Bad(f"{key} is {have[key]} in this database; kept it")
+            except (_Bad, InputError) as bad:
+                self.summary.skip(f"settings.{given}", str(bad))

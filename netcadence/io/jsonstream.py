@@ -112,6 +112,11 @@ class Reader:
                         and self._widen():
                     continue
                 raise self._error(error.msg, error.pos) from None
+            except RecursionError:
+                raise self._error("nested too deeply (arrays and objects inside one another, "
+                                  "hundreds of levels down)", self.pos) from None
+            except ValueError as error:  # a number of thousands of digits
+                raise self._error(str(error).split(":")[0], self.pos) from None
             if end >= len(window) and self._widen():
                 continue  # a number may go on in the next chunk
             self.pos = end

@@ -2,27 +2,34 @@
 
 Matching, so that importing the same file twice creates nothing new: slug (JSON
 only), LinkedIn URL, any email, vCard UID, then the folded name when exactly one
-contact has it and nothing conflicts. A match fills empty fields and adds
+contact already in the database has it (of several, the one the record repeats in
+everything it holds) and nothing conflicts. A match fills empty fields and adds
 emails, phones and tags; it never overwrites what the user entered.
+
+Two records of one file are never merged by their name alone, and two that the
+file gives different slugs are never merged at all: they are different people.
+Every contact is written through the store's writers, which clean and check its
+values as they do for `add`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from netcadence.errors import InputError
 from netcadence.store import cadences as cadence_store
 from netcadence.store import contacts as contact_store
 from netcadence.store import schedule
-from netcadence.store.contacts import is_email
+from netcadence.store.contacts import NewContact, is_email
 from netcadence.store.db import Database
-from netcadence.text import fold, normalize_tag, slugify
+from netcadence.text import clean_line, fold, normalize_tag
 
 linkedin_key = lru_cache(maxsize=1024)(contact_store.linkedin_key)
 FILLABLE = ("company", "title", "note", "how", "linkedin", "vcard_uid", "met_on")
 FLUSH_FROM = 1000
+NAME_ONLY = "matched by name only"
 
 # What one record read from another program's file may hold: longer values are cut
 # (and the summary says so), and a record brings at most MOST_VALUES emails, phones
@@ -38,24 +45,11 @@ PLACEHOLDERS = frozenset({"-", "--", "---", "\u2013", "\u2014", ".", "..", "..."
 
 
 @dataclass
-class Record:
+class Record(NewContact):
     """One contact as read from a file; `where` says where (`line 12`, `contacts[3]`)."""
 
-    where: str
-    name: str | None = None
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    company: str | None = None
-    title: str | None = None
-    note: str | None = None
-    how: str | None = None
-    linkedin: str | None = None
-    vcard_uid: str | None = None
-    tags: list[str] = field(default_factory=list)
-    met_on: date | None = None
-    slug: str | None = None
-    created_on: date | None = None
-    archived: bool = False
+    name: str | None = None  # type: ignore[assignment]  # named after its email when absent
+    where: str = ""
 
 
 @dataclass
@@ -123,26 +117,6 @@ class Known:
     tags: set[str]
     cadence_mode: str
     cadence_label: str | None
-
-
-def clean_text(text: str | None) -> str | None:
-    """Trimmed, control characters dropped (newlines kept for notes), or None when empty."""
-    if text is None:
-        return None
-    text = str(text)
-    if text.isprintable():
-        return text.strip() or None
-    kept = "".join(
-        ch for ch in str(text) if ch in "\n\t" or unicodedata.category(ch) != "Cc"
-    ).strip()
-    return kept or None
-
-
-def clean_name(text: str | None) -> str | None:
-    if text is None or not text:
-        return None
-    cleaned = clean_text(text)
-    return " ".join(cleaned.split()) if cleaned else None
 
 
 def clean_email(text: str) -> str | None:
@@ -219,6 +193,9 @@ def split_tags(values: list[str] | str | None, separators: str = ",") -> list[st
     return found
 
 
+_UNCLAIMED = object()
+
+
 class Importer:
     """Adds records to the database inside the caller's transaction, remembering what it did."""
 
@@ -237,12 +214,18 @@ class Importer:
         self.by_email: dict[str, int] = {}
         self.by_uid: dict[str, int] = {}
         self.by_name: dict[str, list[int]] = {}
+        # What this file did: the contact each slug it gave went into, and for each contact
+        # a record went into, that record's slug (None for a record without one).
+        self.file_slugs: dict[str, int] = {}
+        self.claimed: dict[int, str | None] = {}
         # New contacts and list entries wait here and go in by the thousand (flush()).
         self._new_contacts: dict[int, list] = {}
-        self._new_lists: dict[str, list[tuple]] = {"email": [], "phone": [], "tag": []}
+        self._new_lists: dict[str, list[tuple[int, str]]] = {"emails": [], "phones": [],
+                                                             "tags": []}
         self._next_id: int | None = None
         self._uids_read: dict[str, tuple[str, str]] = {}  # vCard UID: where first, and name
         self._load()
+        self.last_before = max(self.known, default=0)  # contacts up to it were there before
 
     def _load(self) -> None:
         db = self.db
@@ -283,7 +266,7 @@ class Importer:
         tidy(record, self.summary)
         uid = record.vcard_uid
         if uid:
-            name = clean_name(record.name) or ""
+            name = clean_line(record.name) or ""
             first = self._uids_read.setdefault(uid, (record.where, name))
             if fold(first[1]) != fold(name):
                 self.summary.warn(record.where, f"{_shown(name)} has the same UID as "
@@ -294,114 +277,138 @@ class Importer:
 
     def add(self, record: Record) -> int | None:
         """Create or merge one record; returns the contact's id, or None when skipped."""
-        unique: dict[str, str] = {}  # by lower-cased address: each one once, in file order
+        emails: dict[str, str] = {}  # by lower-cased address: each one once, in file order
         for value in record.emails:
             email = clean_email(value)
             if email is not None:
-                unique.setdefault(email.lower(), email)
+                emails.setdefault(email.lower(), email)
             elif value and value.strip():
                 self.summary.warn(record.where, f"{_shown(value.strip())} is not an email "
                                                 "address; not stored as one")
-        emails = record.emails = list(unique.values())
-        record.phones = [p for p in dict.fromkeys(clean_name(p) for p in record.phones) if p]
-        record.name = clean_name(record.name) or (emails[0] if emails else None)
-        if not record.name:
+        name = clean_line(record.name) or next(iter(emails.values()), None)
+        if not name:
             self.summary.skip(record.where, NO_NAME)
             return None
-        if record.met_on and record.met_on > self.today:
+        met_on = record.met_on
+        if met_on and met_on > self.today:
             self.summary.warn(
-                record.where, f"met date {record.met_on.isoformat()} is after today; dropped"
-            )
-            record.met_on = None
-        record.tags = [t for t in (normalize_tag(t) for t in [*record.tags, *self.extra_tags]) if t]
-        for name in FILLABLE[:-1]:
-            value = getattr(record, name)
-            if value is not None:
-                setattr(record, name, clean_name(value) if name != "note" else clean_text(value))
-        match = self.match(record)
-        if match is None:
-            cid = self._create(record)
+                record.where, f"met date {met_on.isoformat()} is after today; dropped")
+            met_on = None
+        record.name, record.emails, record.met_on = name, list(emails.values()), met_on
+        record.tags = [*record.tags, *self.extra_tags]
+        try:
+            new = contact_store.checked(record)
+        except InputError as error:
+            self.summary.skip(record.where, str(error))
+            return None
+        key = contact_store.name_key(new.name)
+        cid, by_name_only = self.match(new, key)
+        if cid is None:
+            cid = self._create(new, key)
             self.summary.created += 1
+        elif self._merge(self.known[cid], new):
+            self.summary.updated += 1
+            if by_name_only:
+                self.summary.warn(record.where, f"{name} was merged into "
+                                  f"{self.known[cid].slug}: {NAME_ONLY}")
         else:
-            cid = match
-            if self._merge(self.known[cid], record):
-                self.summary.updated += 1
-            else:
-                self.summary.unchanged += 1
+            self.summary.unchanged += 1
+        if by_name_only:
+            self.summary.count(NAME_ONLY)
+        if self.claimed.get(cid) is None:
+            self.claimed[cid] = new.slug
+        if new.slug:
+            self.file_slugs.setdefault(new.slug, cid)
         self.touched.add(cid)
         return cid
 
-    def match(self, record: Record) -> int | None:
-        if record.slug and record.slug in self.by_slug:
-            return self.by_slug[record.slug]
-        key = linkedin_key(record.linkedin)
-        if key and key in self.by_linkedin:
-            return self.by_linkedin[key]
-        for email in record.emails:
-            if email.lower() in self.by_email:
-                return self.by_email[email.lower()]
-        if record.vcard_uid and record.vcard_uid in self.by_uid:
-            return self.by_uid[record.vcard_uid]
-        same_name = self.by_name.get(fold(record.name or ""), [])
-        if len(same_name) != 1:
+    def match(self, new: NewContact, name_key: str) -> tuple[int | None, bool]:
+        """The contact this record is, if any, and whether only its name said so."""
+        slug = new.slug
+        if slug:
+            found = self.file_slugs.get(slug)
+            if found is None:
+                found = self.by_slug.get(slug)
+            if found is not None and self._may_be(found, slug):
+                return found, False
+        key = linkedin_key(new.linkedin)
+        for found in (
+            self.by_linkedin.get(key) if key else None,
+            *(self.by_email.get(email.lower()) for email in new.emails),
+            self.by_uid.get(new.vcard_uid) if new.vcard_uid else None,
+        ):
+            if found is not None and self._may_be(found, slug):
+                return found, False
+        found = self._by_name(new, name_key, key)
+        return found, found is not None
+
+    def _may_be(self, contact_id: int, slug: str | None) -> bool:
+        """Whether a record with this slug may go into the contact: not when a record
+        of this file with another slug already went there."""
+        owner = self.claimed.get(contact_id, _UNCLAIMED)
+        return owner is _UNCLAIMED or owner is None or slug is None or owner == slug
+
+    def _by_name(self, new: NewContact, name_key: str, key: str | None) -> int | None:
+        """The one contact of the database with this name that no record of this file
+        went into yet (of several, the one the record repeats), if nothing conflicts."""
+        same = [cid for cid in self.by_name.get(name_key, [])
+                if cid <= self.last_before and cid not in self.claimed]
+        if len(same) > 1:
+            same = [cid for cid in same if self._repeats(self.known[cid], new)]
+        if len(same) != 1:
             return None
-        known = self.known[same_name[0]]
+        known = self.known[same[0]]
         theirs = linkedin_key(known.fields["linkedin"])
         if key and theirs and key != theirs:
             return None
-        mine = {e.lower() for e in record.emails}
+        mine = {e.lower() for e in new.emails}
         if mine and known.emails and mine != known.emails:
             return None
         return known.id
 
-    def _create(self, record: Record) -> int:
-        assert record.name is not None
-        slug = self._slug(record)
-        key = linkedin_key(record.linkedin) if record.linkedin else None
-        if key and key in self.by_linkedin:
-            record.linkedin, key = None, None
-        if record.vcard_uid and record.vcard_uid in self.by_uid:
-            record.vcard_uid = None
-        fields = {
-            "company": record.company, "title": record.title, "note": record.note,
-            "how": record.how, "linkedin": record.linkedin, "vcard_uid": record.vcard_uid,
-            "met_on": record.met_on.isoformat() if record.met_on else None,
-        }
-        created = (record.created_on or self.today).isoformat()
+    @staticmethod
+    def _repeats(known: Known, new: NewContact) -> bool:
+        """Whether the record has something besides its name and the contact has all of it
+        already: the same file imported again (two people called Manu, told apart by
+        their phone numbers)."""
+        given = False
+        for name in FILLABLE:
+            value = getattr(new, name)
+            if value is None:
+                continue
+            if known.fields.get(name) != (value.isoformat() if name == "met_on" else value):
+                return False
+            given = True
+        for values, have in ((set(new.phones), known.phones),
+                             ({email.lower() for email in new.emails}, known.emails)):
+            if values and not values <= have:
+                return False
+            given = given or bool(values)
+        return given
+
+    def _create(self, new: NewContact, name_key: str) -> int:
+        slug = contact_store.free_slug(new.name, self.by_slug, new.slug)
         if self._next_id is None:
-            self._next_id = int(self.db.value("SELECT COALESCE(MAX(id), 0) FROM contact")) + 1
+            self._next_id = contact_store.next_id(self.db)
         cid = self._next_id
         self._next_id += 1
-        name_key = fold(record.name)
-        self._new_contacts[cid] = [
-            cid, slug, record.name, name_key, fields["company"], fields["title"],
-            fields["met_on"], fields["how"], fields["linkedin"], key, fields["vcard_uid"],
-            fields["note"], created, record.archived, "tag", None, None]
+        row = contact_store.row(cid, slug, new, self.today, name_key)
+        self._new_contacts[cid] = row
         if len(self._new_contacts) >= FLUSH_FROM:
             self.flush()
-        known = Known(cid, slug, name_key, fields, set(), set(), set(), "tag", None)
+        fields = {"company": new.company, "title": new.title, "note": new.note, "how": new.how,
+                  "linkedin": new.linkedin, "vcard_uid": new.vcard_uid, "met_on": row[6]}
+        known = Known(cid, slug, row[3], fields, set(), set(), set(), "tag", None)
         self._remember(known)
-        self._add_lists(known, record)
+        self._add_lists(known, new)
         if self.cadence is not None:
             self.give_cadence(known, self.cadence)
         return cid
 
-    def _slug(self, record: Record) -> str:
-        wanted = (record.slug or "").strip()
-        if wanted and slugify(wanted) == wanted and wanted not in self.by_slug:
-            return wanted
-        base = slugify(record.name or "")
-        if base not in self.by_slug:
-            return base
-        number = 2
-        while f"{base}-{number}" in self.by_slug:
-            number += 1
-        return f"{base}-{number}"
-
-    def _merge(self, known: Known, record: Record) -> bool:
+    def _merge(self, known: Known, new: NewContact) -> bool:
         sets: dict[str, str | None] = {}
         for name in FILLABLE:
-            value = getattr(record, name)
+            value = getattr(new, name)
             if name == "met_on" and value is not None:
                 value = value.isoformat()
             if not value or known.fields.get(name):
@@ -410,7 +417,6 @@ class Importer:
                 key = linkedin_key(value)
                 if key in self.by_linkedin:
                     continue
-                sets["linkedin_key"] = key
                 self.by_linkedin[key] = known.id
             if name == "vcard_uid":
                 if value in self.by_uid:
@@ -420,61 +426,39 @@ class Importer:
             known.fields[name] = value
         if sets:
             self.flush()
-            assignments = ", ".join(f"{column} = ?" for column in sets)
-            self.db.run(f"UPDATE contact SET {assignments} WHERE id = ?",
-                        (*sets.values(), known.id))
-        changed = bool(sets) | self._add_lists(known, record)
+            contact_store.update_fields(self.db, known.id, sets)
+        changed = bool(sets) | self._add_lists(known, new)
         if self.cadence is not None and known.cadence_mode == "tag" and not known.cadence_label:
             changed |= self.give_cadence(known, self.cadence)
         return changed
 
-    def _add_lists(self, known: Known, record: Record) -> bool:
-        emails = []
-        for email in record.emails:
+    def _add_lists(self, known: Known, new: NewContact) -> bool:
+        """Queue the emails, phones and tags the contact does not have yet (checked values)."""
+        lists = self._new_lists
+        before = sum(map(len, lists.values()))
+        for email in new.emails:
             key = email.lower()
-            if key in known.emails or self.by_email.get(key, known.id) != known.id:
-                continue
-            known.emails.add(key)
-            self.by_email[key] = known.id
-            emails.append((known.id, email, key))
-        phones = []
-        for phone in record.phones:
+            if key not in known.emails:
+                known.emails.add(key)
+                self.by_email.setdefault(key, known.id)
+                lists["emails"].append((known.id, email))
+        for phone in new.phones:
             if phone not in known.phones:
                 known.phones.add(phone)
-                phones.append((known.id, phone))
-        tags = []
-        for tag in record.tags:
+                lists["phones"].append((known.id, phone))
+        for tag in new.tags:
             key = fold(tag)
             if key not in known.tags:
                 known.tags.add(key)
-                tags.append((known.id, key, tag))
-        self._new_lists["email"] += emails
-        self._new_lists["phone"] += phones
-        self._new_lists["tag"] += tags
-        return bool(emails or phones or tags)
+                lists["tags"].append((known.id, tag))
+        return sum(map(len, lists.values())) > before
 
     def flush(self) -> None:
         """Write the new contacts and list entries waiting to go in (ids given in advance)."""
-        if self._new_contacts:
-            self.db.run_many(
-                "INSERT INTO contact (id, slug, name, name_key, company, title, met_on, how, "
-                "linkedin, linkedin_key, vcard_uid, note, created_on, archived, cadence_mode, "
-                "cadence_id, cadence_inline) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                list(self._new_contacts.values()))
-            self._new_contacts = {}
-            if self.db.backend == "postgresql":
-                self.db.value("SELECT setval(pg_get_serial_sequence('contact', 'id'), "
-                              "(SELECT MAX(id) FROM contact))")
-        lists = self._new_lists
-        self.db.run_many(
-            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)",
-            lists["email"])
-        self.db.run_many("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)",
-                         lists["phone"])
-        self.db.run_many(
-            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)", lists["tag"])
-        self._new_lists = {"email": [], "phone": [], "tag": []}
+        contact_store.insert(self.db, list(self._new_contacts.values()))
+        self._new_contacts = {}
+        contact_store.insert_lists(self.db, **self._new_lists)
+        self._new_lists = {"emails": [], "phones": [], "tags": []}
 
     def give_cadence(self, known: Known, choice: cadence_store.CadenceChoice,
                      enrolled: date | None = None) -> bool:

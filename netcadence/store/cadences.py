@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from netcadence.dates import Duration, parse_duration
 from netcadence.engine.schedule import CHANNELS, Cadence, Step, pick_tag_cadence
 from netcadence.errors import InputError, NotFound
+from netcadence.store import limits
 from netcadence.store.db import Database
 from netcadence.suggest import did_you_mean
+from netcadence.text import clean_line
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,35 @@ def _same_but_case(db: Database, name: str) -> int | None:
                  if other.casefold() == wanted), None)
 
 
+def checked(cadence: Cadence) -> Cadence:
+    """The cadence as it is kept, every rule checked, whichever door it came through
+    (`cadence define`, `import json`, the demo); else InputError."""
+    name = clean_line(cadence.name)
+    if not name:
+        raise InputError("a cadence needs a name")
+    if name.lower() in ("none", "default"):
+        raise InputError(f"{name!r} cannot name a cadence (none and default say that a contact "
+                         "has no cadence or its tags'); choose another name")
+    limits.text("a cadence's name", name, "cadence")
+    if not cadence.steps and cadence.every is None:
+        raise InputError("a cadence needs a perpetual interval (every), at least one step, "
+                         "or both")
+    give_up = cadence.give_up_after
+    if give_up is not None:
+        limits.whole("give up after", give_up, limits.MOST_GIVE_UP)
+    steps = []
+    for number, step in enumerate(cadence.steps, start=1):
+        if step.channel is not None and step.channel not in CHANNELS:
+            raise InputError(f"step {number}: {step.channel!r} is not a channel; "
+                             f"channels: {', '.join(CHANNELS)}")
+        label = limits.maybe_text(f"step {number}'s label", clean_line(step.label), "label")
+        steps.append(Step(step.offset, step.channel, label))
+    return Cadence(name, tuple(steps), cadence.every, bool(cadence.stop_on_reply), give_up)
+
+
 def define(db: Database, cadence: Cadence, *, replace: bool) -> tuple[int, bool]:
-    """Store a cadence; returns its id and whether it replaced an existing one."""
+    """Store a cadence (checked); returns its id and whether it replaced an existing one."""
+    cadence = checked(cadence)
     existing = db.value("SELECT id FROM cadence WHERE name = ?", (cadence.name,))
     if existing is not None and not replace:
         raise InputError(
@@ -240,11 +269,10 @@ def contacts_with(db: Database, name: str) -> list[int]:
 
 def set_tag_default(db: Database, tag: str, choice: CadenceChoice | None) -> list[int]:
     """Make a cadence the default for a tag (None removes it); returns the tagged contacts."""
-    from netcadence.text import fold, normalize_tag
+    from netcadence.store.contacts import checked_tag
+    from netcadence.text import fold
 
-    label = normalize_tag(tag)
-    if not label:
-        raise InputError("a tag cannot be empty")
+    label = checked_tag(tag)
     key = fold(label)
     removed = db.run("DELETE FROM tag_default WHERE tag_key = ?", (key,))
     if choice is None and not removed:
@@ -258,6 +286,15 @@ def set_tag_default(db: Database, tag: str, choice: CadenceChoice | None) -> lis
     return [
         cid for (cid,) in db.rows("SELECT contact_id FROM contact_tag WHERE tag_key = ?", (key,))
     ]
+
+
+def tag_default(db: Database, tag: str) -> tuple[int | None, str | None] | None:
+    """A tag's default cadence as (cadence id, inline duration), or None."""
+    from netcadence.text import fold, normalize_tag
+
+    row = db.row("SELECT cadence_id, cadence_inline FROM tag_default WHERE tag_key = ?",
+                 (fold(normalize_tag(tag)),))
+    return (row[0], row[1]) if row is not None else None
 
 
 def inline_tag_defaults(db: Database) -> list[tuple[str, str]]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from netcadence.errors import Ambiguous, InputError, NotFound
+from netcadence.store import limits
 from netcadence.store.db import Database
-from netcadence.text import fold, name_words, normalize_tag, printable, slugify
+from netcadence.text import clean_line, clean_note, fold, name_words, normalize_tag, slugify
 
 # An address someone can be written to: local@domain, the domain a name with a dot
 # whose last label is not a number. So `ana@localhost` and `ana@127.0.0.1` (one
@@ -35,6 +37,9 @@ class ContactRef:
 
 @dataclass
 class NewContact:
+    """A contact to create. `slug`, `created_on` and `archived` are for imports: a file's
+    slug is kept when it is one and free, a restored contact keeps its creation date."""
+
     name: str
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
@@ -46,6 +51,9 @@ class NewContact:
     linkedin: str | None = None
     note: str | None = None
     vcard_uid: str | None = None
+    slug: str | None = None
+    created_on: date | None = None
+    archived: bool = False
 
 
 @dataclass
@@ -71,12 +79,53 @@ def is_email(text: str) -> bool:
     return bool(EMAIL_RE.match(text.strip()))
 
 
-def clean_name(name: str) -> str:
-    """The name as it is kept: control characters dropped, runs of spaces made one."""
-    cleaned = " ".join(printable(name).split())
+def clean_name(name: str | None) -> str:
+    """The name as it is kept: on one line, control characters dropped, within the limit."""
+    cleaned = clean_line(name)
     if not cleaned:
         raise InputError("a contact needs a name; give a non-empty NAME")
-    return cleaned
+    return limits.text("name", cleaned)
+
+
+def checked_email(email: str) -> str:
+    email = email.strip()
+    if not is_email(email):
+        raise InputError(f"{email!r} is not an email address")
+    return limits.text("email", email)
+
+
+def checked_phone(phone: str) -> str | None:
+    return limits.maybe_text("phone", clean_line(phone))
+
+
+def checked_tag(tag: str) -> str:
+    label = normalize_tag(tag)
+    if not label:
+        raise InputError("a tag cannot be empty")
+    if not label.isascii():  # its folded key, which may be longer, is kept too
+        limits.text("tag", fold(label))
+    return limits.text("tag", label)
+
+
+def checked(new: NewContact) -> NewContact:
+    """The contact as it is kept, every value cleaned and within the limits of the
+    database, whichever door it came through (a command or an import); else InputError."""
+    emails: dict[str, str] = {}
+    for email in new.emails:
+        email = checked_email(email)
+        emails.setdefault(email.lower(), email)
+    phones = [p for p in dict.fromkeys(checked_phone(p) for p in new.phones) if p]
+    tags: dict[str, str] = {}
+    for tag in new.tags:
+        label = checked_tag(tag)
+        tags.setdefault(fold(label), label)
+    line = {name: limits.maybe_text(name, clean_line(getattr(new, name)))
+            for name in ("company", "title", "how", "linkedin", "vcard_uid")}
+    return NewContact(
+        name=clean_name(new.name), emails=list(emails.values()), phones=phones,
+        tags=list(tags.values()), met_on=new.met_on, note=limits.maybe_text(
+            "note", clean_note(new.note)), slug=new.slug, created_on=new.created_on,
+        archived=new.archived, **line)
 
 
 def linkedin_key(url: str | None) -> str | None:
@@ -89,13 +138,15 @@ def linkedin_key(url: str | None) -> str | None:
     return key.split("?")[0].rstrip("/")
 
 
-def unique_slug(db: Database, name: str) -> str:
-    base = slugify(name)
-    taken = {
-        slug for (slug,) in db.rows(
-            "SELECT slug FROM contact WHERE slug = ? OR slug LIKE ?", (base, base + "-%")
-        )
-    }
+SLUG_BASE = 280  # a slug is at most 300 characters: room for `-2`, `-3`…
+
+
+def free_slug(name: str, taken: Container[str], wanted: str | None = None) -> str:
+    """The slug of a new contact: `wanted` when it is a slug and not taken (an import keeps
+    its file's slugs), else the name's, with -2, -3… when that is taken."""
+    if wanted and wanted not in taken and len(wanted) <= SLUG_BASE and slugify(wanted) == wanted:
+        return wanted
+    base = slugify(name)[:SLUG_BASE].rstrip("-") or "contact"
     if base not in taken:
         return base
     number = 2
@@ -104,81 +155,115 @@ def unique_slug(db: Database, name: str) -> str:
     return f"{base}-{number}"
 
 
+def unique_slug(db: Database, name: str) -> str:
+    base = slugify(name)[:SLUG_BASE].rstrip("-") or "contact"
+    taken = {
+        slug for (slug,) in db.rows(
+            "SELECT slug FROM contact WHERE slug = ? OR slug LIKE ?", (base, base + "-%")
+        )
+    }
+    return free_slug(name, taken)
+
+
 def create(db: Database, new: NewContact, today: date) -> ContactRef:
     """Insert a contact (no cadence yet: the caller sets one and refreshes the schedule)."""
-    name = clean_name(new.name)
-    for email in new.emails:
-        if not is_email(email):
-            raise InputError(f"{email!r} is not an email address")
-    slug = unique_slug(db, name)
-    contact_id = db.insert(
-        "INSERT INTO contact (slug, name, name_key, company, title, met_on, how, linkedin, "
-        "linkedin_key, vcard_uid, note, created_on, archived, cadence_mode) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'tag')",
-        (
-            slug, name, fold(name), _blank(new.company), _blank(new.title),
-            new.met_on.isoformat() if new.met_on else None, _blank(new.how),
-            _blank(new.linkedin), linkedin_key(new.linkedin), _blank(new.vcard_uid),
-            _blank(new.note), today.isoformat(), False,
-        ),
-    )
+    new = checked(new)
+    contact_id = next_id(db)
+    slug = unique_slug(db, new.name)
+    insert(db, [row(contact_id, slug, new, today)])
     add_emails(db, contact_id, new.emails)
     add_phones(db, contact_id, new.phones)
     add_tags(db, contact_id, new.tags)
-    return ContactRef(contact_id, slug, name)
+    return ContactRef(contact_id, slug, new.name)
 
 
-def _blank(text: str | None) -> str | None:
-    return text.strip() if text and text.strip() else None
+def next_id(db: Database) -> int:
+    """The id the next new contact takes (ids are given before the rows are written, so
+    that an import can write its contacts and their lists by the thousand)."""
+    return int(db.value("SELECT COALESCE(MAX(id), 0) FROM contact")) + 1
 
 
-def add_emails(db: Database, contact_id: int, emails: list[str]) -> None:
+def name_key(name: str) -> str:
+    """The folded name that exact lookups compare, within its column (folding may make a
+    long name longer)."""
+    return fold(name)[:limits.LENGTHS["name"]]
+
+
+def row(contact_id: int, slug: str, new: NewContact, today: date,
+        key: str | None = None) -> list:
+    """A checked new contact as `insert` takes it (`key`: its name_key, when known); its
+    cadence comes from its tags."""
+    return [
+        contact_id, slug, new.name, key or name_key(new.name), new.company, new.title,
+        new.met_on.isoformat() if new.met_on else None, new.how, new.linkedin,
+        linkedin_key(new.linkedin), new.vcard_uid, new.note,
+        (new.created_on or today).isoformat(), new.archived, "tag", None, None,
+    ]
+
+
+def insert(db: Database, rows: list[list]) -> None:
+    """The one writer of new contacts, for `add` and for imports alike: rows made by
+    `row` from checked contacts, ids from `next_id`."""
+    db.run_many(
+        "INSERT INTO contact (id, slug, name, name_key, company, title, met_on, how, "
+        "linkedin, linkedin_key, vcard_uid, note, created_on, archived, cadence_mode, "
+        "cadence_id, cadence_inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows)
+    if rows and db.backend == "postgresql":
+        db.value("SELECT setval(pg_get_serial_sequence('contact', 'id'), "
+                 "(SELECT MAX(id) FROM contact))")
+
+
+def add_emails(db: Database, contact_id: int, emails: list[str]) -> bool:
+    """Add the emails the contact does not have yet; whether it gained any."""
     have = {key for (key,) in db.rows(
         "SELECT email_key FROM contact_email WHERE contact_id = ?", (contact_id,)
     )}
-    for email in emails:
-        email = email.strip()
-        if email.lower() in have:
-            continue
-        have.add(email.lower())
-        db.run(
-            "INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)",
-            (contact_id, email, email.lower()),
-        )
+    new = []
+    for email in map(checked_email, emails):
+        if email.lower() not in have:
+            have.add(email.lower())
+            new.append((contact_id, email))
+    insert_lists(db, emails=new)
+    return bool(new)
 
 
-def add_phones(db: Database, contact_id: int, phones: list[str]) -> None:
+def add_phones(db: Database, contact_id: int, phones: list[str]) -> bool:
     have = {
         p for (p,) in db.rows("SELECT phone FROM contact_phone WHERE contact_id = ?", (contact_id,))
     }
-    for phone in phones:
-        phone = phone.strip()
+    new = []
+    for phone in map(checked_phone, phones):
         if phone and phone not in have:
             have.add(phone)
-            db.run(
-                "INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", (contact_id, phone)
-            )
+            new.append((contact_id, phone))
+    insert_lists(db, phones=new)
+    return bool(new)
 
 
 def add_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
     have = {key for (key,) in db.rows(
         "SELECT tag_key FROM contact_tag WHERE contact_id = ?", (contact_id,)
     )}
-    changed = False
-    for tag in tags:
-        tag = normalize_tag(tag)
-        if not tag:
-            raise InputError("a tag cannot be empty")
-        key = fold(tag)
-        if key in have:
-            continue
-        have.add(key)
-        changed = True
-        db.run(
-            "INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)",
-            (contact_id, key, tag),
-        )
-    return changed
+    new = []
+    for tag in map(checked_tag, tags):
+        if fold(tag) not in have:
+            have.add(fold(tag))
+            new.append((contact_id, tag))
+    insert_lists(db, tags=new)
+    return bool(new)
+
+
+def insert_lists(db: Database, *, emails: Sequence[tuple[int, str]] = (),
+                 phones: Sequence[tuple[int, str]] = (),
+                 tags: Sequence[tuple[int, str]] = ()) -> None:
+    """The one writer of contacts' emails, phones and tags: (contact id, checked value)
+    pairs that the contact does not have yet."""
+    db.run_many("INSERT INTO contact_email (contact_id, email, email_key) VALUES (?, ?, ?)",
+                [(cid, email, email.lower()) for cid, email in emails])
+    db.run_many("INSERT INTO contact_phone (contact_id, phone) VALUES (?, ?)", phones)
+    db.run_many("INSERT INTO contact_tag (contact_id, tag_key, tag) VALUES (?, ?, ?)",
+                [(cid, fold(tag), tag) for cid, tag in tags])
 
 
 def remove_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
@@ -195,17 +280,14 @@ def remove_tags(db: Database, contact_id: int, tags: list[str]) -> bool:
 def edit(db: Database, contact_id: int, changes: ContactChanges) -> bool:
     """Apply an edit; returns whether the tags changed (so the cadence may have)."""
     for email in changes.emails:
-        if not is_email(email):
-            raise InputError(f"{email!r} is not an email address")
+        checked_email(email)
     fields: dict[str, str | None] = {
         "company": changes.company, "title": changes.title, "how": changes.how,
-        "note": changes.note, "met_on": changes.met_on.isoformat() if changes.met_on else None,
+        "note": changes.note, "linkedin": changes.linkedin,
+        "met_on": changes.met_on.isoformat() if changes.met_on else None,
     }
     if changes.name is not None:
-        fields["name"] = clean_name(changes.name)
-    if changes.linkedin is not None:
-        fields["linkedin"] = changes.linkedin
-        fields["linkedin_key"] = linkedin_key(changes.linkedin) or ""
+        fields["name"] = changes.name
     update_fields(db, contact_id, fields)
     add_emails(db, contact_id, changes.emails)
     remove_values(db, contact_id, "email", changes.rm_emails)
@@ -342,19 +424,26 @@ def status(db: Database, contact_id: int, today: date) -> str:
 
 
 def update_fields(db: Database, contact_id: int, fields: dict[str, str | None]) -> None:
-    """Set the given columns; a None value leaves that column as it is, '' clears it."""
-    allowed = {"name", "company", "title", "met_on", "how", "linkedin", "linkedin_key", "note"}
+    """Set the given columns, each cleaned and checked as `checked` does; a None value
+    leaves that column as it is, an empty one clears it."""
     sets, params = [], []
     for column, value in fields.items():
-        assert column in allowed
         if value is None:
             continue
-        value = value.strip() if column != "name" else value
+        if column == "name":
+            value = clean_name(value)
+            sets.append("name_key = ?")
+            params.append(name_key(value))
+        elif column == "note":
+            value = limits.maybe_text("note", clean_note(value))
+        elif column != "met_on":
+            assert column in ("company", "title", "how", "linkedin", "vcard_uid")
+            value = limits.maybe_text(column, clean_line(value))
+        if column == "linkedin":
+            sets.append("linkedin_key = ?")
+            params.append(linkedin_key(value))
         sets.append(f"{column} = ?")
         params.append(value or None)
-        if column == "name":
-            sets.append("name_key = ?")
-            params.append(fold(value))
     if sets:
         db.run(f"UPDATE contact SET {', '.join(sets)} WHERE id = ?", (*params, contact_id))
 

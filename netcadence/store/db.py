@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from netcadence.errors import StoreError
+from netcadence.errors import InputError, StoreError
 
 TYPE_CHECKING = False  # typing itself costs more to load than an agenda
 if TYPE_CHECKING:
@@ -186,6 +186,8 @@ class Database:
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self._conn.execute(self._sql(sql), tuple(params))
+        except UnicodeEncodeError as error:
+            raise not_text(error) from None
         except sqlite3.OperationalError as error:
             raise StoreError(describe_sqlite_error(error, self.location.path)) from None
         except sqlite3.DatabaseError as error:
@@ -219,6 +221,8 @@ class Database:
                     cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
             else:
                 self._conn.executemany(sql, rows)
+        except UnicodeEncodeError as error:
+            raise not_text(error) from None
         except sqlite3.IntegrityError:
             raise
         except sqlite3.DatabaseError as error:
@@ -265,6 +269,14 @@ class Database:
 
     def close(self) -> None:
         self._conn.close()
+
+
+def not_text(error: UnicodeEncodeError) -> InputError:
+    """A value no database can hold (a lone surrogate, as a damaged command line or a JSON
+    escape gives), met on its way to the database: said in one line, nothing written."""
+    bad = error.object[error.start] if isinstance(error.object, str) else "?"
+    return InputError(f"a value given is not valid text: it holds a lone surrogate "
+                      f"(\\u{ord(bad):04x})")
 
 
 def open_database(location: Location) -> Database:

@@ -7,6 +7,7 @@ from datetime import date
 
 from netcadence.engine.goals import Goal, GoalProgress, Period, period_of, streak
 from netcadence.errors import InputError, NotFound
+from netcadence.store import limits
 from netcadence.store.db import Database
 from netcadence.suggest import did_you_mean
 from netcadence.text import fold, normalize_tag
@@ -45,8 +46,16 @@ def find(db: Database, name: str) -> Goal:
     )
 
 
+def same_name(db: Database, name: str) -> Goal | None:
+    """The goal whose name is this one, whatever the case and accents."""
+    return next((goal for goal in load_goals(db) if fold(goal.name) == fold(name)), None)
+
+
 def add(db: Database, goal: Goal) -> None:
-    if any(fold(existing) == fold(goal.name) for existing in names(db)):
+    """Store a goal made by engine.goals.make_goal (every door: goal add, import, demo)."""
+    limits.text("a goal's name", goal.name, "goal")
+    limits.maybe_text("a goal's tag", goal.tag, "tag")
+    if same_name(db, goal.name) is not None:
         raise InputError(
             f"a goal named {goal.name!r} exists already; remove it first with "
             f"'netcadence goal rm' or choose another name"

@@ -14,16 +14,39 @@ from netcadence.text import printable
 ACTIVE = "ended_on IS NULL AND (until IS NULL OR until > ?)"
 
 
+def checked_window(start: date, until: date | None, ended: date | None = None) -> tuple:
+    """A pause (or vacation) as the pause table keeps it: ISO dates, `until` after the
+    start and `ended` not before it, or InputError (else due, show and plan disagree)."""
+    if until is not None and until <= start:
+        raise InputError(f"until {until.isoformat()} is not after the start "
+                         f"{start.isoformat()}; a pause ends after it begins")
+    if ended is not None and ended < start:
+        raise InputError(f"ended {ended.isoformat()} is before the start {start.isoformat()}")
+    return tuple(day.isoformat() if day else None for day in (start, until, ended))
+
+
+def stored_windows(db: Database, contact_id: int | None) -> set[tuple]:
+    """A contact's pauses (None: the vacations) as checked_window gives them."""
+    if contact_id is None:
+        return set(db.rows(
+            "SELECT started_on, until, ended_on FROM pause WHERE contact_id IS NULL"))
+    return set(db.rows("SELECT started_on, until, ended_on FROM pause WHERE contact_id = ?",
+                       (contact_id,)))
+
+
+def insert(db: Database, contact_id: int | None, windows: list[tuple]) -> None:
+    """The one writer of pauses (contact_id None: vacations), windows from checked_window."""
+    db.run_many("INSERT INTO pause (contact_id, started_on, until, ended_on) VALUES (?, ?, ?, ?)",
+                [(contact_id, *window) for window in windows])
+
+
 def pause_contact(db: Database, ref: ContactRef, today: date, until: date | None) -> None:
     if ref.archived:
         raise InputError(f"{ref.name} ({ref.slug}) is archived; resume it before pausing")
     if db.value(f"SELECT count(*) FROM pause WHERE contact_id = ? AND {ACTIVE}",
                 (ref.id, today.isoformat())):
         raise InputError(f"{ref.name} ({ref.slug}) is already paused; resume it first")
-    db.insert(
-        "INSERT INTO pause (contact_id, started_on, until) VALUES (?, ?, ?)",
-        (ref.id, today.isoformat(), until.isoformat() if until else None),
-    )
+    insert(db, ref.id, [checked_window(today, until)])
     schedule.refresh(db, today, [ref.id])
 
 
@@ -43,10 +66,7 @@ def pause_all(db: Database, today: date, until: date | None) -> None:
     if db.value(f"SELECT count(*) FROM pause WHERE contact_id IS NULL AND {ACTIVE}",
                 (today.isoformat(),)):
         raise InputError("a vacation is already in force; 'netcadence resume --all' ends it")
-    db.insert(
-        "INSERT INTO pause (contact_id, started_on, until) VALUES (NULL, ?, ?)",
-        (today.isoformat(), until.isoformat() if until else None),
-    )
+    insert(db, None, [checked_window(today, until)])
     schedule.refresh(db, today)
 
 
@@ -70,8 +90,16 @@ def snooze(db: Database, ref: ContactRef, today: date, until: date | None) -> No
             raise InputError(f"{who} is {status}; only active contacts can be snoozed")
         if not db.value("SELECT cadence_label FROM contact WHERE id = ?", (ref.id,)):
             raise InputError(f"{who} has no cadence, so is never due; nothing to snooze")
-    db.run(
-        "UPDATE contact SET snooze_until = ?, snoozed_on = ? WHERE id = ?",
-        (until.isoformat() if until else None, today.isoformat() if until else None, ref.id),
-    )
+    set_snooze(db, ref.id, until, today)
     schedule.refresh(db, today, [ref.id])
+
+
+def set_snooze(db: Database, contact_id: int, until: date | None, set_on: date) -> None:
+    """Write a snooze (None clears it); the caller refreshes the schedule."""
+    db.run("UPDATE contact SET snooze_until = ?, snoozed_on = ? WHERE id = ?",
+           (until.isoformat() if until else None, set_on.isoformat() if until else None,
+            contact_id))
+
+
+def snoozed_until(db: Database, contact_id: int) -> str | None:
+    return db.value("SELECT snooze_until FROM contact WHERE id = ?", (contact_id,))

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from netcadence.dates import Duration, parse_duration
 from netcadence.errors import InputError
+from netcadence.store import limits
 from netcadence.store.db import Database
+from netcadence.text import clean_line
 
 KEYS = ("capacity", "default_cadence", "dormant_days", "occasion_lead", "sync_max_recipients")
 # The value each key has while it is unset, as `config show` prints it.
@@ -19,7 +21,7 @@ DEFAULTS: dict[str, str | None] = {
     "capacity": None, "default_cadence": None, "dormant_days": "180",
     "occasion_lead": "3d", "sync_max_recipients": "10",
 }
-_WHOLE_NUMBERS = ("capacity", "dormant_days", "sync_max_recipients")
+WHOLE_NUMBERS = ("capacity", "dormant_days", "sync_max_recipients")
 MOST = 1_000_000  # any whole-number setting: far beyond a real network, within 32 bits
 
 
@@ -54,20 +56,18 @@ def load(db: Database) -> NetworkSettings:
 def check(key: str, value: object) -> str:
     """The value as it is stored (text), or a clear error. A cadence named by
     default_cadence is checked against the database by the caller (cadences.choose)."""
-    if key in _WHOLE_NUMBERS:
+    if key in WHOLE_NUMBERS:
         text = str(value).strip()
         number = int(text) if text.isdecimal() and len(text) <= 9 else 0
         if isinstance(value, bool) or not 1 <= number <= MOST:
             raise InputError(f"{key} must be a whole number from 1 to {MOST:,} (got {value!r})")
         return str(number)
-    text = " ".join(str(value).split())
+    text = clean_line(str(value))
     if not text:
         raise InputError(f"{key} cannot be empty; use 'netcadence config unset {key}'")
     if key == "occasion_lead":
         return str(parse_duration(text))
-    if len(text) > 200:
-        raise InputError(f"{key} is at most 200 characters long")
-    return text
+    return limits.text(key, text, "setting")
 
 
 def put(db: Database, key: str, value: str) -> None:

@@ -189,13 +189,13 @@ def test_due_shows_goal_lines_above_the_table(people):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--count", "5", "--per", "fortnight"], "week, month or quarter"),
-    (["--count", "-1"], "--count must be a whole number ≥ 1"),
-    (["--count", "0"], "--count must be a whole number ≥ 1"),
+    (["--count", "-1"], "target must be a whole number ≥ 1"),
+    (["--count", "0"], "target must be a whole number ≥ 1"),
     (["--count", "2", "--channel", "cal"], "did you mean 'call'"),
     (["--count", "2", "--direction", "both"], "out, in or any"),
     (["--count", "2", "--count-by", "people"], "contacts, touches or events"),
-    (["--count", "2", "--tag", "  "], "--tag cannot be empty"),
-    (["--count", "1", "--count-by", "events", "--channel", "call"], "drop --channel"),
+    (["--count", "2", "--tag", "  "], "tag cannot be empty"),
+    (["--count", "1", "--count-by", "events", "--channel", "call"], "drop the channel"),
 ])
 def test_goal_add_errors_write_nothing(people, nc, args, message):
     result = nc("goal", "add", "calls", *args)

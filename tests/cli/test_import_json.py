@@ -164,8 +164,9 @@ def test_bad_entries_are_skipped_and_reported_by_path(ok, tmp_path):
                  "skipped contacts[2]: no cadence named 'sometimes'",
                  "skipped contacts[3]: not an object", "skipped touches[1]: date must be a date",
                  "skipped touches[2]: no contact 'nobody' in the file or the database",
-                 "skipped touches[3]: date after today", "skipped touches[4]: channel 'pigeon'",
-                 "skipped goals[0]: period 'fortnight'"):
+                 "skipped touches[3]: date after today",
+                 "skipped touches[4]: 'pigeon' is not a channel",
+                 "skipped goals[0]: 'fortnight' is not a goal period"):
         assert line in result.out
     assert len(ok("show", "ana-ruiz", "--json").json()["touches"]) == 1
 
@@ -263,3 +264,139 @@ def test_cadence_option_and_a_file_saying_none(ok, tmp_path):
     exported = {c["slug"]: c for c in ok("export", "json").json()["contacts"]}
     assert exported["said-none"]["cadence"] == "none"
     assert exported["said-none"]["enrolled"] is None
+
+
+def export_to(ok, tmp_path, name="export.json"):
+    path = tmp_path / name
+    path.write_text(ok("export", "json").out, encoding="utf-8")
+    return path
+
+
+def test_people_the_file_keeps_apart_stay_apart(ok, tmp_path, monkeypatch, another_db_url):
+    """Same names, names that fold the same, and LinkedIn URLs that differ only by www. and
+    a query: six people with a touch each restore as six people and six touches."""
+    ok("add", "John Smith", "--company", "Acme", "--email", "js@example.com")
+    ok("add", "John Smith", "--company", "Globex", "--email", "js@example.com")
+    ok("add", "José Núñez")
+    ok("add", "Jose Nunez")
+    ok("add", "Pat Lee", "--linkedin", "https://www.linkedin.com/in/pat-lee?trk=people")
+    ok("add", "Pat Lee", "--linkedin", "https://linkedin.com/in/pat-lee")
+    slugs = ["john-smith", "john-smith-2", "jose-nunez", "jose-nunez-2", "pat-lee", "pat-lee-2"]
+    for number, slug in enumerate(slugs, start=1):
+        ok("log", slug, "-c", "email", "--note", f"touch {number}")
+    first = ok("export", "json").out
+    path = export_to(ok, tmp_path)
+    monkeypatch.setenv("NETCADENCE_DB", another_db_url)
+    result = ok("import", "json", path)
+    assert "6 created, 0 updated, 0 unchanged, 0 skipped" in result.out
+    assert "6 touches added" in result.out
+    assert ok("export", "json").out == first
+    assert ok("show", "john-smith-2", "--json").json()["company"] == "Globex"
+    again = ok("import", "json", path)
+    assert "0 created, 0 updated, 6 unchanged, 0 skipped" in again.out
+    assert ok("export", "json").out == first
+
+
+def touch_ids(ok) -> dict[int, str]:
+    return {t["id"]: t["note"] for t in ok("export", "json").json()["touches"]}
+
+
+def test_merging_another_persons_export_keeps_free_ids(ok, tmp_path, monkeypatch,
+                                                       another_db_url):
+    """Ids from the file are kept when free and renumbered after the highest when taken."""
+    for number in range(1, 6):
+        ok("log", f"Their {number}", "--new", "--note", f"theirs {number}")
+    theirs = export_to(ok, tmp_path, "theirs.json")
+    monkeypatch.setenv("NETCADENCE_DB", another_db_url)
+    ok("log", "Mine One", "--new", "--note", "mine 1")
+    ok("log", "Mine Two", "--new", "--note", "mine 2")
+    result = ok("import", "json", theirs)
+    assert "5 created" in result.out and "5 touches added" in result.out
+    assert touch_ids(ok) == {1: "mine 1", 2: "mine 2", 3: "theirs 3", 4: "theirs 4",
+                             5: "theirs 5", 6: "theirs 1", 7: "theirs 2"}
+    again = ok("import", "json", theirs)
+    assert "5 touches already there" in again.out
+    assert len(touch_ids(ok)) == 7
+    ok("log", "mine-one", "--note", "after")
+    assert touch_ids(ok)[8] == "after"
+
+
+def test_merging_into_a_database_with_one_touch_never_makes_id_0(ok, tmp_path, monkeypatch,
+                                                                 another_db_url):
+    ok("log", "Their One", "--new", "--note", "theirs 1")
+    ok("log", "Their Two", "--new", "--note", "theirs 2")
+    theirs = export_to(ok, tmp_path, "theirs.json")
+    monkeypatch.setenv("NETCADENCE_DB", another_db_url)
+    ok("log", "Mine", "--new", "--note", "mine")
+    ok("import", "json", theirs)
+    assert touch_ids(ok) == {1: "mine", 2: "theirs 2", 3: "theirs 1"}
+
+
+def test_touches_without_ids_go_after_every_id_of_the_file(ok, tmp_path):
+    ok("log", "Mine", "--new", "--note", "mine")
+    path = write(tmp_path, {"netcadence": 1, "contacts": [{"name": "Ana"}], "touches": [
+        {"contact": "Ana", "date": "2026-11-01", "note": "no id"},
+        {"id": 1, "contact": "Ana", "date": "2026-11-02", "note": "taken id"},
+        {"id": 9, "contact": "Ana", "date": "2026-11-03", "note": "free id"},
+        {"contact": "Ana", "date": "2026-11-04", "note": "no id either"}]})
+    ok("import", "json", path)
+    assert touch_ids(ok) == {1: "mine", 9: "free id", 10: "no id", 11: "taken id",
+                             12: "no id either"}
+
+
+def test_goals_from_a_file_follow_the_rules_of_goal_add(ok, tmp_path):
+    ok("goal", "add", "client calls", "--count", "5", "--channel", "call")
+    path = write(tmp_path, {"netcadence": 1, "goals": [
+        {"name": "Client Calls", "period": "week", "target": 5, "channel": "call"},
+        {"name": "events", "period": "month", "target": 1, "channel": "call",
+         "count_by": "events"},
+        {"name": "huge", "period": "week", "target": 5_000_000},
+        {"name": "partners", "period": "weekly", "target": 1, "tag": "Partner"}]})
+    result = ok("import", "json", path)
+    assert "1 goals added" in result.out
+    assert ("skipped goals[0]: a different goal named 'client calls' exists; kept it"
+            in result.out)
+    assert "skipped goals[1]: a goal counted by events counts events, never call" in result.out
+    assert "skipped goals[2]: a goal's target of 5000000 is out of range" in result.out
+    goals = {g["name"]: g for g in ok("goal", "list", "--json").json()}
+    assert sorted(goals) == ["client calls", "partners"]
+    assert (goals["partners"]["period"], goals["partners"]["tag"]) == ("week", "partner")
+
+
+def test_network_settings_travel_with_the_export(ok, tmp_path, monkeypatch, another_db_url):
+    ok("cadence", "define", "nurture", "--every", "6w")
+    path = write(tmp_path, {"netcadence": 1, "settings": {
+        "sync-max-recipients": "25", "capacity": 5, "default_cadence": "nurture",
+        "occasion_lead": "1W"}})
+    result = ok("import", "json", path)
+    assert "4 settings set" in result.out
+    exported = ok("export", "json")
+    assert exported.json()["settings"] == {"capacity": 5, "default_cadence": "nurture",
+                                           "occasion_lead": "1w", "sync_max_recipients": 25}
+    assert ('"settings": {"capacity": 5, "default_cadence": "nurture", "occasion_lead": "1w", '
+            '"sync_max_recipients": 25}\n}\n') in exported.out
+    backup = export_to(ok, tmp_path)
+    changed = write(tmp_path, {"netcadence": 1, "settings": {
+        "capacity": 7, "dormant_days": 90, "colour": "red", "occasion_lead": "soon",
+        "default_cadence": "nurture"}}, "changed.json")
+    result = ok("import", "json", changed)
+    assert "1 settings set" in result.out
+    assert "skipped settings.capacity: capacity is 5 in this database; kept it" in result.out
+    assert "skipped settings.colour: 'colour' is not a network setting" in result.out
+    assert "skipped settings.occasion_lead: 'soon' is not a duration" in result.out
+    assert ok("export", "json").json()["settings"]["dormant_days"] == 90
+    monkeypatch.setenv("NETCADENCE_DB", another_db_url)
+    ok("import", "json", backup)
+    assert ok("export", "json").out == backup.read_text(encoding="utf-8")
+    unknown = write(tmp_path, {"netcadence": 1, "settings": {"default_cadence": "nurture"}},
+                    "unknown.json")
+    monkeypatch.setenv("NETCADENCE_DB", str(tmp_path / "third.db"))
+    result = ok("import", "json", unknown)
+    assert "skipped settings.default_cadence: no cadence named 'nurture'" in result.out
+    assert ok("export", "json").json()["settings"] == {}
+
+
+def test_settings_must_be_an_object(nc, tmp_path):
+    path = write(tmp_path, {"netcadence": 1, "settings": [["capacity", 5]]})
+    result = nc("import", "json", path)
+    assert result.code == 1 and '"settings" must be an object' in result.err

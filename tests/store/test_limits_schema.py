@@ -1,0 +1,37 @@
+"""The limits every door checks are the schema's own, so both backends hold the same values."""
+
+from __future__ import annotations
+
+from netcadence.store import contacts, limits, models
+
+COLUMNS = {
+    "name": [models.ContactRow.name, models.ContactRow.name_key],
+    "company": [models.ContactRow.company], "title": [models.ContactRow.title],
+    "how": [models.ContactRow.how], "linkedin": [models.ContactRow.linkedin],
+    "vcard_uid": [models.ContactRow.vcard_uid],
+    "email": [models.ContactEmailRow.email, models.ContactEmailRow.email_key],
+    "phone": [models.ContactPhoneRow.phone],
+    "tag": [models.ContactTagRow.tag, models.ContactTagRow.tag_key, models.TagDefaultRow.tag,
+            models.TagDefaultRow.tag_key, models.GoalRow.tag],
+    "by": [models.TouchRow.logged_by], "event": [models.EventRow.name],
+    "cadence": [models.CadenceRow.name], "label": [models.CadenceStepRow.label],
+    "goal": [models.GoalRow.name], "setting": [models.SettingRow.value],
+}
+
+
+def test_each_limit_is_the_length_of_its_columns():
+    assert set(COLUMNS) == set(limits.LENGTHS) - {"note"}
+    for kind, columns in COLUMNS.items():
+        for column in columns:
+            assert column.property.columns[0].type.length == limits.LENGTHS[kind], column
+
+
+def test_notes_are_text_without_a_length_and_slugs_fit():
+    for column in (models.ContactRow.note, models.TouchRow.note):
+        assert getattr(column.property.columns[0].type, "length", None) is None
+    assert contacts.SLUG_BASE + len("-99999") <= models.ContactRow.slug.property.columns[
+        0].type.length
+
+
+def test_ids_fit_postgresql_integers():
+    assert limits.MOST_ID == 2 ** 31 - 1
