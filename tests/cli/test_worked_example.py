@@ -76,6 +76,8 @@ def test_worked_example_due_rows(with_new_contact):
             "due": "2026-11-09",
             "days_overdue": 3,
             "status": "overdue",
+            "kind": "cadence",
+            "what": "step 2/3 email: follow up",
             "cadence": "new-contact",
             "step": "2/3",
             "action": "email: follow up",
