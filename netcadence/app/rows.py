@@ -17,7 +17,21 @@ if TYPE_CHECKING:
     from netcadence.store.db import Database
 
 Source = Callable[["Database", date, "str | None"], "list[AgendaItem]"]
-SOURCES: list[Source] = []
+
+
+def _introductions(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
+    from netcadence.app.intros import agenda_rows
+
+    return agenda_rows(db, today, tag)
+
+
+def _news(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
+    from netcadence.app.relations import news_rows
+
+    return news_rows(db, today, tag)
+
+
+SOURCES: list[Source] = [_introductions, _news]
 
 
 def other_rows(db: Database, today: date, tag: str | None = None) -> list[AgendaItem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from netcadence.engine.strength import score
 from netcadence.errors import NotFound
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
@@ -47,10 +48,11 @@ def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -
     return db.rows(sql, params)
 
 
-def _scheduled(db: Database, today: date, tag: str | None) -> tuple[str, list]:
+def _scheduled(db: Database, today: date, tag: str | None, *,
+               unresponsive: bool = False) -> tuple[str, list]:
     """The condition (and its parameters) for contacts on the agenda: not archived,
-    not unresponsive, not paused, with the tag if one is asked for."""
-    where = "NOT c.archived AND c.unresponsive_since IS NULL"
+    not unresponsive (unless asked for), not paused, with the tag if one is asked for."""
+    where = "NOT c.archived" + ("" if unresponsive else " AND c.unresponsive_since IS NULL")
     params: list = []
     # Checking each row for a pause costs more than the rest of the agenda's query;
     # most days no contact is paused at all (a pause whose --until date has passed
@@ -68,6 +70,13 @@ def _scheduled(db: Database, today: date, tag: str | None) -> tuple[str, list]:
     return where, params
 
 
+def shown_for_news(db: Database, today: date, tag: str | None) -> tuple[str, list]:
+    """The condition for contacts whose rows of other kinds than cadence show (an
+    introduction waiting, news): not archived, not paused, with the tag if one is asked
+    for; unresponsive ones too, since these rows do not come from their cadence."""
+    return _scheduled(db, today, tag, unresponsive=True)
+
+
 @dataclass(frozen=True)
 class ListRow:
     id: int
@@ -79,6 +88,7 @@ class ListRow:
     next_due: str | None
     last_touch: str | None
     company: str | None
+    strength: int = 0
 
 
 def list_rows(
@@ -87,7 +97,7 @@ def list_rows(
 ) -> list[ListRow]:
     sql = (
         f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.cadence_label, c.next_due, "
-        "c.last_touch, c.company FROM contact c"
+        "c.last_touch, c.company, c.strength_base FROM contact c"
     )
     params: list = [today.isoformat()]
     if tag:
@@ -105,9 +115,14 @@ def list_rows(
         if status == "all" or (status is None and r[3] != "archived") or r[3] == status:
             next_due = r[5] if r[3] in ("active", "paused") else None
             rows.append(ListRow(r[0], r[1], r[2], r[3], tags.get(r[0], []), r[4], next_due,
-                                r[6], r[7]))
+                                r[6], r[7], strength_today(r[8], r[6], today)))
     rows.sort(key=lambda row: (fold(row.name), row.slug))
     return rows
+
+
+def strength_today(base: float | None, last_touch: str | None, today: date) -> int:
+    """The strength score today from the stored base and the last touch (ISO text)."""
+    return score(base, date.fromisoformat(last_touch) if last_touch else None, today)
 
 
 def find_ids(db: Database, text: str) -> list[int]:
