@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from netcadence.engine.strength import score
 from netcadence.errors import NotFound
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
@@ -103,6 +102,8 @@ def list_rows(
     if tag:
         sql += " WHERE c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
         params.append(fold(normalize_tag(tag)))
+    from netcadence.store.relations import strength_today  # for lists, not for the agenda
+
     tags: dict[int, list[str]] = {}
     # Sorted here, not in SQL, so that lists print in the same order on every backend.
     for contact_id, tag_name in sorted(db.rows("SELECT contact_id, tag FROM contact_tag")):
@@ -118,11 +119,6 @@ def list_rows(
                                 r[6], r[7], strength_today(r[8], r[6], today)))
     rows.sort(key=lambda row: (fold(row.name), row.slug))
     return rows
-
-
-def strength_today(base: float | None, last_touch: str | None, today: date) -> int:
-    """The strength score today from the stored base and the last touch (ISO text)."""
-    return score(base, date.fromisoformat(last_touch) if last_touch else None, today)
 
 
 def find_ids(db: Database, text: str) -> list[int]:

@@ -8,9 +8,9 @@ from typing import Any
 from netcadence.engine.ledger import LedgerTouch, ledger
 from netcadence.engine.strength import StrengthTouch, parts
 from netcadence.store import touches as touch_store
-from netcadence.store.agenda import strength_today
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
+from netcadence.store.relations import strength_today
 
 
 def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any]:

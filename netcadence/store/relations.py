@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netcadence.engine.ledger import Ledger, LedgerTouch
-from netcadence.store.agenda import strength_today
+from netcadence.engine.strength import score
 from netcadence.store.db import Database
 from netcadence.text import fold
 
@@ -61,6 +61,11 @@ def counts_between(db: Database, start: date | None = None, end: date | None = N
         f"FROM touch{where}", params)
     gave, asked, got, were_asked = (int(n) for n in row) if row else (0, 0, 0, 0)
     return {"given": gave, "asked": asked, "got": got, "were_asked": were_asked}
+
+
+def strength_today(base: float | None, last_touch: str | None, today: date) -> int:
+    """The strength score today from the stored base and the last touch (ISO text)."""
+    return score(base, date.fromisoformat(last_touch) if last_touch else None, today)
 
 
 @dataclass(frozen=True)

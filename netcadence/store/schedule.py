@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from netcadence.engine import strength
 from netcadence.engine.schedule import (
     ENGINE_VERSION,
     Cadence,
@@ -19,6 +18,10 @@ from netcadence.engine.schedule import (
 from netcadence.errors import InputError
 from netcadence.store import cadences as cadence_store
 from netcadence.store.db import Database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.engine.strength import StrengthTouch
 
 CHUNK = 500
 TOUCHES = 20000  # at most this many touches in memory when refreshing everyone
@@ -97,6 +100,8 @@ def refresh(
 
 
 def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> None:
+    from netcadence.engine import strength  # loaded when a schedule is computed, not by `due`
+
     updates = []
     changes = []
     for contact_id, cadence, old_label, enrolled_on, recorded in _inputs(
@@ -184,7 +189,7 @@ class _Recorded:
     touches: list[Touch] = field(default_factory=list)
     paused: list[Pause] = field(default_factory=list)  # the contact's own pauses
     snooze: Snooze | None = None
-    weighed: list[strength.StrengthTouch] = field(default_factory=list)  # for its strength
+    weighed: list[StrengthTouch] = field(default_factory=list)  # for its strength
 
 
 def _inputs(
@@ -194,6 +199,8 @@ def _inputs(
     """Each contact of the batch: its id, the cadence that applies, the cadence label
     stored, its enrollment date, and what was recorded; with `as_of`, all of it as it
     was at the end of that day (the cadence and enrollment date as recorded then)."""
+    from netcadence.engine.strength import StrengthTouch
+
     where = f" WHERE contact_id IN ({_marks(batch)})"
     params: tuple = tuple(batch)
     recorded: dict[int, _Recorded] = {cid: _Recorded() for cid in batch}
@@ -205,7 +212,7 @@ def _inputs(
         found = recorded[contact_id]
         on = _stored(day)
         found.touches.append(Touch(on, direction, channel))
-        found.weighed.append(strength.StrengthTouch(on, direction, channel, bool(give)))
+        found.weighed.append(StrengthTouch(on, direction, channel, bool(give)))
     tags: dict[int, list[str]] = {}
     for contact_id, tag_key in db.rows(
         "SELECT contact_id, tag_key FROM contact_tag" + where, params
