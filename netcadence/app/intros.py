@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 
 from netcadence.app.session import Session, user_name
-from netcadence.engine.intros import STALE_DAYS, Intro, nudge_due, waiting
+from netcadence.engine.agenda import INTRO_WAIT_DAYS, waiting_if_proposed_before
+from netcadence.engine.intros import Intro, nudge_due, waiting
 from netcadence.errors import InputError
 from netcadence.store import intros as intro_store
 from netcadence.text import printable
@@ -283,9 +284,9 @@ def show_suggestions(session: Session, contact: str | None = None, *,
 
 
 def agenda_rows(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
-    """A row for each side of an open proposal older than STALE_DAYS that has not
-    agreed yet, due STALE_DAYS after the proposal."""
-    stale = intro_store.stale(db, today - timedelta(days=STALE_DAYS))
+    """A row for each side of an open proposal older than INTRO_WAIT_DAYS that has not
+    agreed yet, due INTRO_WAIT_DAYS after the proposal."""
+    stale = intro_store.stale(db, waiting_if_proposed_before(today))
     if not stale:
         return []
     from netcadence.engine.agenda import other_row
@@ -306,5 +307,5 @@ def agenda_rows(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
             slug, name, last = shown[side]
             what = f"intro {intro.id} with {names[intro.other(side)]}: waiting for their OK"
             rows.append(other_row("intro", slug, name, nudge_due(intro), today, what, last,
-                                  interval_days=float(STALE_DAYS)))
+                                  interval_days=float(INTRO_WAIT_DAYS)))
     return rows

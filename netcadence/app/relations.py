@@ -153,8 +153,7 @@ def show_brief(session: Session, contact: str, *, json: bool = False) -> None:
 def news_rows(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
     """A row for each contact whose job change is at most NEWS_DAYS old and who has had
     no touch since, due on the day it was noticed."""
-    from netcadence.engine.agenda import other_row
-    from netcadence.engine.jobs import NEWS_DAYS
+    from netcadence.engine.agenda import NEWS_DAYS, other_row
     from netcadence.store import jobs
     from netcadence.store.agenda import shown_for_news
 

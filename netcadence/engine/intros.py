@@ -2,7 +2,7 @@
 
 An introduction is proposed, then each side agrees (double opt-in), then it is
 made; it may be dropped at any point before. A proposal left open for more than
-STALE_DAYS asks for a nudge: a row in the agenda for each side that has not
+INTRO_WAIT_DAYS asks for a nudge: a row in the agenda for each side that has not
 agreed. Suggestions pair a contact tagged `needs:X` with one tagged `offers:X`.
 """
 
@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-STALE_DAYS = 14
+from netcadence.engine.agenda import INTRO_WAIT_DAYS
+
 STATES = ("proposed", "half-agreed", "agreed", "made", "dropped")
 NEEDS, OFFERS = "needs:", "offers:"
 
@@ -53,7 +54,7 @@ class Intro:
 
 def nudge_due(intro: Intro) -> date:
     """The day an open proposal starts to ask for a nudge."""
-    return intro.proposed_on + timedelta(days=STALE_DAYS)
+    return intro.proposed_on + timedelta(days=INTRO_WAIT_DAYS)
 
 
 def waiting(intro: Intro, today: date) -> list[int]:

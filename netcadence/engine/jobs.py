@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from netcadence.text import fold
 
-NEWS_DAYS = 14  # a job change shows in the agenda this many days, until a touch
-
 
 @dataclass(frozen=True)
 class Seen:

@@ -69,6 +69,19 @@ def _scheduled(db: Database, today: date, tag: str | None, *,
     return where, params
 
 
+def intros_waiting(db: Database, proposed_before: date) -> bool:
+    """Whether an open introduction was proposed before that day (most days none is:
+    the agenda then loads nothing more for them)."""
+    return db.value("SELECT 1 FROM intro WHERE made_on IS NULL AND dropped_on IS NULL "
+                    "AND proposed_on < ? LIMIT 1", (proposed_before.isoformat(),)) is not None
+
+
+def news_between(db: Database, first: date, last: date) -> bool:
+    """Whether a job change was noticed first..last."""
+    return db.value("SELECT 1 FROM job_change WHERE changed_on >= ? AND changed_on <= ? LIMIT 1",
+                    (first.isoformat(), last.isoformat())) is not None
+
+
 def shown_for_news(db: Database, today: date, tag: str | None) -> tuple[str, list]:
     """The condition for contacts whose rows of other kinds than cadence show (an
     introduction waiting, news): not archived, not paused, with the tag if one is asked

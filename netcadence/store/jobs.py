@@ -8,9 +8,10 @@ import's transaction, so a dry run or an interrupted import keeps nothing).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from netcadence.engine.jobs import NEWS_DAYS, JobChange, Seen, follows, noticed
+from netcadence.engine.agenda import news_since
+from netcadence.engine.jobs import JobChange, Seen, follows, noticed
 from netcadence.store import limits
 from netcadence.store.db import Database
 from netcadence.text import clean_line, fold
@@ -138,7 +139,7 @@ def between(db: Database, start: date, end: date) -> list[Change]:
 def in_the_news(db: Database, today: date, where: str, params: list) -> list[Change]:
     """The latest job change of each contact within NEWS_DAYS of today and with no
     touch since, among the contacts `where` (a condition on contact c) picks."""
-    first = (today - timedelta(days=NEWS_DAYS - 1)).isoformat()
+    first = news_since(today).isoformat()
     rows = db.rows(
         _CHANGES + "WHERE j.changed_on >= ? AND j.changed_on <= ? "
         "AND (c.last_touch IS NULL OR c.last_touch < j.changed_on) "
