@@ -34,6 +34,11 @@ class JobChange:
         return not _same(self.old_company, self.new_company)
 
     @property
+    def any(self) -> bool:
+        """Whether the company or the position changed at all."""
+        return self.moved or not _same(self.old_title, self.new_title)
+
+    @property
     def what(self) -> str:
         """The agenda's what column: `moved to Globex`, or `now Head of Sales`."""
         if self.moved:

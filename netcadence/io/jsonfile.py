@@ -646,6 +646,8 @@ class JsonImport:
         days = {key: _maybe_day(item, key) for key in ("a_agreed", "b_agreed", "made", "dropped")}
         if any(day is not None and day > self.today for day in days.values()):
             raise _Bad("a date after today")
+        if any(day is not None and day < proposed for day in days.values()):
+            raise _Bad("a date before the proposal")
         intro_id = item.get("id")
         if intro_id is not None and (type(intro_id) is not int or intro_id < 1):
             raise _Bad("id must be a whole number ≥ 1")
@@ -671,6 +673,8 @@ class JsonImport:
         day = _day(item.get("date"), "date", self.today)
         change = JobChange(*(_text(item, key) for key in (
             "old_company", "new_company", "old_title", "new_title")))
+        if not change.any:
+            raise _Bad("neither the company nor the title changed")
         if self.db.value(
             "SELECT 1 FROM job_change WHERE contact_id = ? AND changed_on = ? AND "
             "COALESCE(old_company, '') = ? AND COALESCE(new_company, '') = ? AND "

@@ -229,13 +229,22 @@ def test_proposals_go_through_json_exactly(people, tmp_path, monkeypatch):
 
 def test_a_bad_proposal_in_a_file_is_skipped_by_its_path(ok, tmp_path):
     ok("add", "Ana")
+    ok("add", "Bob")
     path = tmp_path / "in.json"
     path.write_text('{"netcadence": 1, "intros": [{"a": "ana", "b": "ana", "proposed": '
-                    '"2026-11-01"}, {"a": "ana", "b": "zed", "proposed": "2026-11-01"}]}')
+                    '"2026-11-01"}, {"a": "ana", "b": "zed", "proposed": "2026-11-01"}, '
+                    '{"a": "ana", "b": "bob", "proposed": "2026-12-01"}, '
+                    '{"a": "ana", "b": "bob", "proposed": "2026-11-10", "made": "2026-11-01"}, '
+                    '{"a": "ana", "b": "bob", "proposed": "2026-11-10", "id": "7"}, '
+                    '{"a": "ana", "b": "bob"}]}')
     out = ok("import", "json", str(path)).out
     assert "intros[0]: an introduction needs two different people" in out
     assert "intros[1]: no contact 'zed'" in out
-
+    assert "intros[2]: proposed after today" in out
+    assert "intros[3]: a date before the proposal" in out
+    assert "intros[4]: id must be a whole number" in out
+    assert "intros[5]: proposed must be a date" in out
+    assert ok("intro", "list", "--json").json() == []
 
 
 def test_help_says_both_forms(ok):

@@ -137,3 +137,25 @@ def test_job_changes_go_through_json(imported, tmp_path, monkeypatch):
     assert "3 job changes added" in ok("import", "json", str(path)).out
     assert ok("export", "json").out == exported
     assert [r["kind"] for r in ok("due", "--json", today="2026-11-21").json()] == ["news"] * 3
+
+
+def test_a_bad_job_change_in_a_file_is_skipped_by_its_path(ok, tmp_path):
+    ok("add", "Ana Ruiz")
+    path = tmp_path / "in.json"
+    path.write_text(__import__("json").dumps({"netcadence": 1, "job_changes": [
+        {"contact": "zed", "date": "2026-11-01", "new_company": "Globex"},
+        {"contact": "ana-ruiz", "date": "2026-12-01", "new_company": "Globex"},
+        {"contact": "ana-ruiz", "date": "2026-11-01", "old_company": "Acme",
+         "new_company": "ACME"},
+        {"contact": "ana-ruiz", "date": "2026-11-01", "new_company": 3},
+        {"contact": "ana-ruiz", "date": "2026-11-20", "old_company": "Acme",
+         "new_company": "Globex"},
+    ]}), encoding="utf-8")
+    out = ok("import", "json", str(path)).out
+    for line in ("job_changes[0]: no contact 'zed'", "job_changes[1]: date after today",
+                 "job_changes[2]: neither the company nor the title changed",
+                 "job_changes[3]: new_company must be text", "1 job changes added"):
+        assert line in out, line
+    assert [(c["contact"], c["new_company"]) for c in ok("export", "json").json()[
+        "job_changes"]] == [("ana-ruiz", "Globex")]
+

@@ -31,6 +31,12 @@ def test_case_and_accents_or_an_empty_value_say_nothing_new():
     assert change is None and now == Seen("Acme", "CTO")
 
 
+def test_a_change_says_something_changed():
+    assert JobChange("Acme", "Globex", "CTO", "CTO").any
+    assert JobChange("Acme", "ACME", "CTO", "CEO").any
+    assert not JobChange("Acme", "acme", None, "").any
+
+
 def test_a_field_follows_unless_the_user_edited_it():
     assert follows("Acme", "Acme", "Globex")  # as the last import left it
     assert follows(None, "Acme", "Globex")  # empty
