@@ -232,7 +232,9 @@ def as_json(intro: Intro, people: dict[int, tuple[str, str]]) -> dict:
     return {
         "id": intro.id, "a": people[intro.a][0], "b": people[intro.b][0],
         "state": intro.state, "proposed": intro.proposed_on.isoformat(),
-        "made": _iso(intro.made_on), "note": intro.note, "outcome": intro.outcome,
+        "a_agreed": _iso(intro.a_agreed_on), "b_agreed": _iso(intro.b_agreed_on),
+        "made": _iso(intro.made_on), "dropped": _iso(intro.dropped_on),
+        "note": intro.note, "outcome": intro.outcome,
     }
 
 

@@ -53,10 +53,12 @@ def intro_table(found: list[Intro], people: dict[int, tuple[str, str]], *,
     rows = []
     for intro in found:
         dates = f"proposed {intro.proposed_on.isoformat()}"
-        if intro.made_on:
+        if intro.made_on == intro.proposed_on:  # made at once (`intro A B`)
             dates = f"made {intro.made_on.isoformat()}"
+        elif intro.made_on:
+            dates += f", made {intro.made_on.isoformat()}"
         elif intro.dropped_on:
-            dates = f"dropped {intro.dropped_on.isoformat()}"
+            dates += f", dropped {intro.dropped_on.isoformat()}"
         rows.append([intro.id, intro.state, side(intro.a, intro.a_agreed_on),
                      side(intro.b, intro.b_agreed_on), dates, intro.note or "",
                      intro.outcome or ""])

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-INTRO_KEYS = {"id", "a", "b", "state", "proposed", "made", "note", "outcome"}
+INTRO_KEYS = {"id", "a", "b", "state", "proposed", "a_agreed", "b_agreed", "made", "dropped",
+              "note", "outcome"}
 
 
 @pytest.fixture
@@ -41,8 +42,10 @@ def test_intro_a_b_is_made_now_and_known(people):
     [row] = listed(ok)
     assert set(row) == INTRO_KEYS
     assert row | {"id": 0} == {"id": 0, "a": "ana-ruiz", "b": "bob-lee", "state": "made",
-                               "proposed": "2026-11-23", "made": "2026-11-23",
+                               "proposed": "2026-11-23", "a_agreed": None, "b_agreed": None,
+                               "made": "2026-11-23", "dropped": None,
                                "note": "both in fintech", "outcome": None}
+    assert "made 2026-11-23" in ok("intro", "list").out
     # Known as introduced: no longer suggested.
     assert ("ana-ruiz", "bob-lee") not in [
         (s["a"], s["b"]) for s in ok("intro", "suggest", "--json").json()]
@@ -69,6 +72,7 @@ def test_double_opt_in(people):
         assert touch["note"] == "fintech"
     row = listed(ok)[0]
     assert (row["state"], row["proposed"], row["made"]) == ("made", "2026-11-23", "2026-11-25")
+    assert "proposed 2026-11-23, made 2026-11-25" in ok("intro", "list").out
     ok("intro", "outcome", number, "they signed a pilot")
     assert listed(ok)[0]["outcome"] == "they signed a pilot"
 
@@ -117,11 +121,18 @@ def test_mistakes_are_one_line_and_change_nothing(people, nc):
         (("intro", "outcome", number, "  "), "say what came of it"),
         (("intro", "ana", "cy", "--propose", "--by", "sam"), "--by"),
         (("intro", "ana", "cy", "--propose", "--when", "tomorrow"), "after today"),
+        (("intro", "ana", "cy", "--propose", "--when", "2026-02-30"), "not a date"),
+        (("intro", "ana", "cy", "--when", "tomorrow"), "after today"),
+        (("intro", "made", "99"), "there is no introduction 99"),
+        (("intro", "drop", "99"), "there is no introduction 99"),
+        (("intro", "outcome", "99", "they met"), "there is no introduction 99"),
+        (("intro", "suggest", "nobody"), "no contact matches 'nobody'"),
     ):
         result = nc(*args)
         assert (result.code, result.out) == (1, ""), args
         assert message in result.err and result.err.count("\n") == 1, (args, result.err)
     assert len(listed(ok)) == 1 and listed(ok)[0]["state"] == "proposed"
+    assert all(timeline(ok, who) == [] for who in ("ana", "bob", "cy"))
     assert nc("intro", "ana").code == 2  # a missing argument: the parser's
     assert nc("intro", "list", "--nope").code == 2
 
@@ -144,9 +155,11 @@ def test_list_text(people):
     assert "half-agreed" in out and "Bob Lee (bob-lee) ✓" in out and "fintech" in out
     assert "proposed 2026-11-23" in out
     assert [r["state"] for r in listed(ok, "--open")] == ["half-agreed"]
-    ok("intro", "drop", number)
-    assert "No open introductions." in ok("intro", "list", "--open").out
-    assert "dropped 2026-11-23" in ok("intro", "list").out
+    assert listed(ok)[0]["b_agreed"] == "2026-11-23" and listed(ok)[0]["a_agreed"] is None
+    ok("intro", "drop", number, today="2026-11-25")
+    assert "No open introductions." in ok("intro", "list", "--open", today="2026-11-25").out
+    assert "proposed 2026-11-23, dropped 2026-11-25" in ok("intro", "list").out
+    assert listed(ok)[0]["dropped"] == "2026-11-25"
 
 
 def test_stale_proposals_show_in_due_for_each_side_not_agreed(people):
@@ -169,6 +182,19 @@ def test_stale_proposals_show_in_due_for_each_side_not_agreed(people):
     assert ok("due", "--json", "--tag", "needs:fintech", today="2026-11-16").json() == []
     ok("intro", "ok", number, "bob", today="2026-11-16")
     assert [r["kind"] for r in ok("due", "--json", today="2026-11-16").json()] == ["cadence"]
+
+
+def test_a_proposal_nobody_agreed_to_is_a_row_for_each_side(people):
+    ok = people
+    number = intro_id(ok("intro", "ana", "bob", "--propose", "--when", "2026-11-01").out)
+    ok("log", "bob", "-c", "email", "--when", "2026-11-20")
+    rows = [r for r in ok("due", "--json").json() if r["kind"] == "intro"]
+    assert [(r["slug"], r["what"], r["days_overdue"], r["last_touch"]) for r in rows] == [
+        ("ana-ruiz", f"intro {number} with Bob Lee: waiting for their OK", 8, None),
+        ("bob-lee", f"intro {number} with Ana Ruiz: waiting for their OK", 8, "2026-11-20")]
+    # Made or dropped, it waits for nobody.
+    ok("intro", "drop", number)
+    assert [r for r in ok("due", "--json").json() if r["kind"] == "intro"] == []
 
 
 def test_intro_rows_wait_during_a_vacation_and_for_archived_people(people):
@@ -195,6 +221,15 @@ def test_suggest(people):
     ok("intro", "ana", "cy", "--propose")
     ok("archive", "dee")
     assert ok("intro", "suggest", "--json").json() == [rows[2]]
+
+
+def test_suggest_compares_topics_as_tags_are(ok):
+    """Case and accents aside, as tags compare (SPEC §2)."""
+    ok("add", "Ana Ruiz", "--tag", "needs:Diseño Web")
+    ok("add", "Bob Lee", "--tag", "OFFERS:diseno web")
+    ok("add", "Cy Ode", "--tag", "offers:diseno")  # another topic
+    assert ok("intro", "suggest", "--json").json() == [
+        {"a": "ana-ruiz", "b": "bob-lee", "tags": ["needs:diseño web", "offers:diseno web"]}]
 
 
 def test_nothing_to_suggest(ok):
@@ -245,6 +280,17 @@ def test_a_bad_proposal_in_a_file_is_skipped_by_its_path(ok, tmp_path):
     assert "intros[4]: id must be a whole number" in out
     assert "intros[5]: proposed must be a date" in out
     assert ok("intro", "list", "--json").json() == []
+
+
+def test_removing_a_contact_removes_its_introductions(people):
+    ok = people
+    ok("intro", "ana", "bob", "--propose", "--when", "2026-11-01")
+    ok("intro", "cy", "dee")
+    ok("rm", "bob", "--yes")
+    assert [(r["a"], r["b"]) for r in listed(ok)] == [("cy-ode", "dee-sign")]
+    assert [r for r in ok("due", "--json").json() if r["kind"] == "intro"] == []
+    assert [(r["a"], r["b"]) for r in ok("export", "json").json()["intros"]] == [
+        ("cy-ode", "dee-sign")]
 
 
 def test_help_says_both_forms(ok):
