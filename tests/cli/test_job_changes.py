@@ -159,3 +159,15 @@ def test_a_bad_job_change_in_a_file_is_skipped_by_its_path(ok, tmp_path):
     assert [(c["contact"], c["new_company"]) for c in ok("export", "json").json()[
         "job_changes"]] == [("ana-ruiz", "Globex")]
 
+
+def test_removing_a_contact_removes_its_job_changes(imported):
+    ok = imported
+    ok("import", "linkedin", str(LATER), today="2026-11-20")
+    ok("rm", "ana", "--yes")
+    assert [r["slug"] for r in ok("due", "--json", today="2026-11-21").json()] == [
+        "bob-lee", "dan-o-neil"]
+    assert [c["slug"] for c in ok("review", "--json", today="2026-11-21").json()[
+        "job_changes"]] == ["bob-lee", "dan-o-neil"]
+    # Imported again, Ana is a new contact: nothing to compare with.
+    out = ok("import", "linkedin", str(LATER), today="2026-11-22").out
+    assert "1 created" in out and "job change" not in out

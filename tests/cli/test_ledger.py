@@ -64,6 +64,8 @@ def test_ledger_lists_contacts_with_any_give_or_ask_open_first(ok):
         "owe_answer": 0, "asked_before_giving": 1}
     assert (rows[2]["owe_answer"], rows[2]["asked_before_giving"]) == (0, 0)
     out = ok("ledger").out
+    assert out.splitlines()[0].split() == ["name", "slug", "you", "gave", "you", "asked",
+                                           "they", "gave", "they", "asked", "open"]
     assert "you owe 1 answer" in out and "asked before giving" in out
     assert out.index("Ana Ruiz") < out.index("Bob Lee") < out.index("Dee Even")
     assert "Cy Quiet" not in out

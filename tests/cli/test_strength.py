@@ -84,3 +84,18 @@ def test_a_database_from_before_is_given_its_strengths_once(three, db_url):
         db.close()
     found = {r["slug"]: r["strength"] for r in ok("list", "--json").json()}
     assert found["ana-ruiz"] == 50
+
+
+def test_every_way_a_touch_comes_in_counts(three, tmp_path, monkeypatch):
+    """Touches from `intro`, `event` and `import json` weigh as logged ones do."""
+    ok = three
+    ok("intro", "bob", "cy")  # outbound, one-way, given: 1.5 each
+    ok("event", "Meetup", "--met", "cy")  # two-way: 2
+    strengths = {r["slug"]: r["strength"] for r in ok("list", "--json").json()}
+    assert strengths["cy-never"] == expected(1.5 + 2)
+    assert strengths["bob-lee"] == expected(1.5 * 0.5 ** (3 / 90) + 1.5)
+    path = tmp_path / "export.json"
+    path.write_text(ok("export", "json").out, encoding="utf-8")
+    monkeypatch.setenv("NETCADENCE_DB", str(tmp_path / "other.db"))
+    ok("import", "json", str(path))
+    assert {r["slug"]: r["strength"] for r in ok("list", "--json").json()} == strengths
