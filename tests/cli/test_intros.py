@@ -197,10 +197,14 @@ def test_a_proposal_nobody_agreed_to_is_a_row_for_each_side(people):
     assert [r for r in ok("due", "--json").json() if r["kind"] == "intro"] == []
 
 
-def test_intro_rows_wait_during_a_vacation_and_for_archived_people(people):
+def test_intro_rows_wait_during_a_vacation_and_for_paused_or_archived_people(people):
     ok = people
     ok("intro", "ana", "bob", "--propose", "--when", "2026-10-01")
     ok("archive", "bob")
+    assert [r["slug"] for r in ok("due", "--json").json()] == ["ana-ruiz"]
+    ok("pause", "ana")
+    assert ok("due", "--json").json() == []
+    ok("resume", "ana")
     assert [r["slug"] for r in ok("due", "--json").json()] == ["ana-ruiz"]
     ok("pause", "--all", "--until", "2026-12-01")
     assert ok("due", "--json").json() == []

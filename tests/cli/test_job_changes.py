@@ -106,6 +106,24 @@ def test_news_rows_for_fourteen_days_or_until_a_touch(imported):
             if r["kind"] == "news"] == []
 
 
+def test_news_rows_follow_the_contact(imported):
+    """Not for paused or archived contacts; --tag filters them as it does other rows."""
+    ok = imported
+    ok("import", "linkedin", str(LATER), today="2026-11-20")
+    ok("pause", "bob")
+    ok("archive", "dan")
+    ok("edit", "ana", "--tag", "fintech")
+
+    def news(*args):
+        return [r["slug"] for r in ok("due", "--json", *args).json() if r["kind"] == "news"]
+
+    assert news() == ["ana-ruiz"]
+    assert news("--tag", "other") == []
+    ok("resume", "bob")
+    assert news() == ["ana-ruiz", "bob-lee"]
+    assert news("--tag", "FINTECH") == ["ana-ruiz"]
+
+
 def test_the_week_s_review_lists_them(imported):
     ok = imported
     ok("import", "linkedin", str(LATER), today="2026-11-20")
