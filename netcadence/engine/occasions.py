@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from netcadence.dates import Duration
 from netcadence.errors import InputError
@@ -172,3 +172,52 @@ def next_occasion(occasions: dict[str, Day | None], today: date) -> tuple[str, d
         return None
     day, _, kind = min(found)
     return kind, day
+
+
+def falling(kind: str, occasion: Day, start: date, end: date, lead: Duration,
+            last_touch: date | None) -> list[Upcoming]:
+    """Every time the occasion falls in start..end, as the agenda shows it on its day:
+    none that a touch on or after its first showing day has answered already."""
+    found = []
+    on = occasion.next_on_or_after(start)
+    while on is not None and on <= end:
+        row = showing(kind, occasion, on, lead, last_touch)
+        if row is not None:
+            found.append(row)
+        on = occasion.next_on_or_after(on + timedelta(days=1)) if on < date.max else None
+    return found
+
+
+def last_showing_day(today: date, lead: Duration) -> date:
+    """The latest day an occasion may fall on and show today: the last one whose lead
+    starts on or before today."""
+    last = today
+    while last < date.max:
+        try:
+            starts = lead.before(last + timedelta(days=1))
+        except InputError:  # a lead reaching before year 1
+            starts = date.min
+        if starts > today:
+            break
+        last += timedelta(days=1)
+        if last - today > timedelta(days=366):
+            break
+    return last
+
+
+def month_days(start: date, end: date) -> list[str] | None:
+    """The month and day (`MM-DD`, as stored occasions end) of every occasion that can
+    fall in start..end, 29 February included where it falls on the 28th; None when the
+    span holds every day of the year. A filter before `showing` decides."""
+    if end - start >= timedelta(days=366):
+        return None
+    found = []
+    day = start
+    while day <= end:
+        found.append(f"{day.month:02d}-{day.day:02d}")
+        if day.month == 2 and day.day == 28 and not _leap(day.year):
+            found.append("02-29")
+        if day == date.max:
+            break
+        day += timedelta(days=1)
+    return None if len(set(found)) == 366 else found
