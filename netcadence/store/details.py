@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from netcadence.store import paused
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
@@ -31,10 +32,7 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
         source = "none"
     touches = touch_store.of_contact(db, contact_id)
     snooze_active = bool(snooze_until) and not any(t.day >= snoozed_on for t in touches)
-    pause_until = db.value(
-        "SELECT until FROM pause WHERE contact_id = ? AND ended_on IS NULL "
-        "AND (until IS NULL OR until > ?)", (contact_id, today.isoformat()),
-    )
+    pause_until = db.value(paused.OWN_PAUSE, (contact_id, today.isoformat()))
     return {
         "slug": slug,
         "name": name,
