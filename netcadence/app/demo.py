@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import shutil
 import tempfile
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from netcadence.app.session import Session
 from netcadence.engine.goals import make_goal
+from netcadence.engine.occasions import Day
 from netcadence.engine.schedule import Cadence
 from netcadence.render.output import emit_json, say, styled
-from netcadence.store import cadences, schedule
+from netcadence.store import cadences, occasions, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.store import goals as goal_store
 from netcadence.store import touches as touch_store
@@ -52,6 +54,8 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
             ), ago(person.get("enrolled_days_ago", 0)))
             if person.get("cadence"):
                 cadences.assign(db, ref.id, cadences.choose(db, person["cadence"]))
+            if person.get("birthday"):
+                occasions.set_days(db, ref.id, {"birthday": _birthday(person["birthday"], today)})
             for touch in person.get("touches", []):
                 touch_store.add(
                     db, ref.id, ago(touch["days_ago"]), channel=touch.get("channel", "other"),
@@ -60,6 +64,16 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                 )
             enrolled = ago(person.get("enrolled_days_ago", 0))
             schedule.refresh(db, today, [ref.id], enroll={ref.id: enrolled})
+
+
+def _birthday(spec: dict, today: date) -> Day:
+    """A birthday `in_days` from today; the year from the `age` turned then, if given."""
+    on = today + timedelta(days=spec["in_days"])
+    age = spec.get("age")
+    year = on.year - age if age is not None else None
+    while year is not None and (on.month, on.day) == (2, 29) and not calendar.isleap(year):
+        year -= 1  # born on a 29 February: in a year that had one
+    return Day(on.month, on.day, year)
 
 
 def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
@@ -95,11 +109,14 @@ def run_demo(today: date, *, keep: bool, json: bool = False) -> None:
 def _as_json(db: Database, today: date, kept: Path | None) -> dict:
     """What the demo prints, as one object: the agenda of the coming week and the review."""
     from netcadence.app.reports import weekly_review
-    from netcadence.engine.agenda import build_agenda
+    from netcadence.app.rows import other_rows
+    from netcadence.engine.agenda import build_agenda, with_other_rows
     from netcadence.engine.goals import week_of
     from netcadence.store import agenda
 
-    items = build_agenda(agenda.due_rows(db, today, today + timedelta(days=7), None), today)
+    items = with_other_rows(
+        build_agenda(agenda.due_rows(db, today, today + timedelta(days=7), None), today),
+        other_rows(db, today))
     return {"today": today.isoformat(), "database": str(kept) if kept else None,
             "due": [item.as_json() for item in items],
             "review": weekly_review(db, week_of(today), today)}

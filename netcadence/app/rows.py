@@ -17,7 +17,15 @@ if TYPE_CHECKING:
     from netcadence.store.db import Database
 
 Source = Callable[["Database", date, "str | None"], "list[AgendaItem]"]
-SOURCES: list[Source] = []
+
+
+def _occasions(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
+    from netcadence.app.occasions import agenda_rows
+
+    return agenda_rows(db, today, tag)
+
+
+SOURCES: list[Source] = [_occasions]
 
 
 def other_rows(db: Database, today: date, tag: str | None = None) -> list[AgendaItem]:

@@ -42,6 +42,7 @@ COMMANDS = {
     "stats": "review",
     "dormant": "review",
     "plan": "review",
+    "remind": "remind",
     "sync": "sync",
     "import": "io",
     "export": "io",

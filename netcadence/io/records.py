@@ -50,6 +50,9 @@ class Record(NewContact):
 
     name: str | None = None  # type: ignore[assignment]  # named after its email when absent
     where: str = ""
+    # As the file writes them (`1990-04-12`, `--04-12`…): the importer reads them.
+    birthday: str | None = None
+    anniversary: str | None = None
 
 
 @dataclass
@@ -224,6 +227,8 @@ class Importer:
                                                              "tags": []}
         self._next_id: int | None = None
         self._uids_read: dict[str, tuple[str, str]] = {}  # vCard UID: where first, and name
+        self._days: dict[int, tuple[str | None, str | None]] | None = None  # see _fill_days
+        self._new_days: dict[int, tuple[str | None, str | None]] = {}
         self._load()
         self.last_before = max(self.known, default=0)  # contacts up to it were there before
 
@@ -305,8 +310,9 @@ class Importer:
         cid, by_name_only = self.match(new, key)
         if cid is None:
             cid = self._create(new, key)
+            self._fill_days(cid, record)
             self.summary.created += 1
-        elif self._merge(self.known[cid], new):
+        elif self._merge(self.known[cid], new) | self._fill_days(cid, record):
             self.summary.updated += 1
             if by_name_only:
                 self.summary.warn(record.where, f"{name} was merged into "
@@ -459,6 +465,38 @@ class Importer:
         self._new_contacts = {}
         contact_store.insert_lists(self.db, **self._new_lists)
         self._new_lists = {"emails": [], "phones": [], "tags": []}
+        if self._new_days:
+            from netcadence.store.occasions import fill_days
+
+            fill_days(self.db, [(*days, cid) for cid, days in self._new_days.items()])
+            self._new_days = {}
+
+    def _fill_days(self, contact_id: int, record: Record) -> bool:
+        """The record's birthday and anniversary fill the contact's empty ones, never
+        overwrite them; whether one was filled. A value that is no date is dropped with
+        a warning, as is a full date after today."""
+        from netcadence.engine.occasions import parse_day
+
+        if record.birthday is None and record.anniversary is None:
+            return False
+        if self._days is None:  # what the contacts already have, read once
+            from netcadence.store.occasions import all_days
+
+            self._days = all_days(self.db)
+        had = self._days.get(contact_id, (None, None))
+        days = list(had)
+        for index, (kind, text) in enumerate((("birthday", record.birthday),
+                                              ("anniversary", record.anniversary))):
+            if text is None or not text.strip() or is_placeholder(text) or had[index]:
+                continue
+            try:
+                days[index] = str(parse_day(text, self.today))
+            except InputError as error:
+                self.summary.warn(record.where, f"{kind}: {error}; left empty")
+        if tuple(days) == had:
+            return False
+        self._days[contact_id] = self._new_days[contact_id] = (days[0], days[1])
+        return True
 
     def give_cadence(self, known: Known, choice: cadence_store.CadenceChoice,
                      enrolled: date | None = None) -> bool:

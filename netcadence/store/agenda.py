@@ -45,10 +45,12 @@ def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -
     return db.rows(sql, params)
 
 
-def _scheduled(db: Database, today: date, tag: str | None) -> tuple[str, list]:
+def _scheduled(db: Database, today: date, tag: str | None, *,
+               unresponsive: bool = False) -> tuple[str, list]:
     """The condition (and its parameters) for contacts on the agenda: not archived,
-    not unresponsive, not paused, with the tag if one is asked for."""
-    where = "NOT c.archived AND c.unresponsive_since IS NULL"
+    not unresponsive (unless `unresponsive`: their occasions still show), not paused,
+    with the tag if one is asked for."""
+    where = "NOT c.archived" if unresponsive else "NOT c.archived AND c.unresponsive_since IS NULL"
     params: list = []
     # Checking each row for a pause costs more than the rest of the agenda's query;
     # most days no contact is paused at all (a pause whose --until date has passed

@@ -9,6 +9,7 @@ from netcadence.store import paused
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
+from netcadence.store.occasions import days_of
 
 
 def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any]:
@@ -55,6 +56,7 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
         "given": given,
         "asked": asked,
         "met": met_on,
+        **days_of(db, contact_id),  # birthday, anniversary
         "how": how,
         "linkedin": linkedin,
         "note": note,
