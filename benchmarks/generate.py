@@ -80,6 +80,7 @@ class Person:
     cadence: str | None
     created: date
     email: str
+    birthday: str | None = None  # as netcadence stores it: 1990-04-12 or --04-12
     touches: list[tuple[date, str, str, str, bool, bool]] = field(default_factory=list)
 
 
@@ -118,6 +119,15 @@ def network(contacts: int, touches: int, today: date, seed: int = 7) -> list[Per
                                rng.random() < 0.1, rng.random() < 0.05))
     for person in people:  # the same touch twice is one touch (as `import json` counts it)
         person.touches = sorted(set(person.touches))
+    # A third of the people have a birthday, a quarter of those without the year. Drawn
+    # apart, so that the rest of the network is what it was before birthdays came.
+    dates = random.Random(seed + 1)
+    for person in people:
+        if dates.random() < 0.3:
+            day = date(2001, 1, 1) + timedelta(days=dates.randrange(365))
+            year = dates.randrange(1950, 2001)
+            person.birthday = (f"--{day.month:02d}-{day.day:02d}" if dates.random() < 0.25
+                               else f"{year:04d}-{day.month:02d}-{day.day:02d}")
     return people
 
 
@@ -130,6 +140,7 @@ def as_json(people: list[Person]) -> dict:
             {"name": p.name, "slug": p.slug, "tags": p.tags, "emails": [p.email],
              **({"company": p.company} if p.company else {}),
              **({"cadence": p.cadence} if p.cadence else {}),
+             **({"birthday": p.birthday} if p.birthday else {}),
              "enrolled": p.created.isoformat(), "created": p.created.isoformat()}
             for p in people
         ],
@@ -146,7 +157,7 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
     from netcadence.engine.schedule import ENGINE_VERSION, Cadence
     from netcadence.store import cadences as cadence_store
     from netcadence.store import contacts as contact_store
-    from netcadence.store import schedule
+    from netcadence.store import occasions, schedule
     from netcadence.store import touches as touch_store
     from netcadence.store.db import locate, open_database
 
@@ -175,6 +186,8 @@ def fill_database(path: Path, people: list[Person], today: date) -> None:
                 row[-3:] = ["own", ids.get(p.cadence), None if p.cadence in ids else p.cadence]
             rows.append(row)
         contact_store.insert(db, rows)
+        occasions.fill_days(db, [(p.birthday, None, n) for n, p in enumerate(people, start=1)
+                                 if p.birthday])
         contact_store.insert_lists(
             db, emails=[(n, p.email) for n, p in enumerate(people, start=1)],
             tags=[(n, t) for n, p in enumerate(people, start=1) for t in p.tags])

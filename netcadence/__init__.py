@@ -1,3 +1,3 @@
 """netcadence: an outreach cadence tracker for people who network on purpose."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

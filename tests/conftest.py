@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -102,7 +103,23 @@ def empty_db_url(request, backend, tmp_path) -> str:
 
 
 @pytest.fixture
-def nc(db_url, tmp_path, monkeypatch, capsys):
+def desk(tmp_path, monkeypatch) -> Path:
+    """The user's own folders in a temporary one (HOME, XDG_CONFIG_HOME), and a PATH
+    that holds only the programs a test puts in the folder returned (none by default):
+    `remind` writes where a user's scheduler reads, and runs programs such as
+    systemctl, which a test must never reach for real (tests/helpers.py fakes them)."""
+    home = tmp_path / "desk" / "home"
+    programs = tmp_path / "desk" / "programs"
+    (home / ".config").mkdir(parents=True, exist_ok=True)
+    programs.mkdir(exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("PATH", str(programs))
+    return programs
+
+
+@pytest.fixture
+def nc(db_url, tmp_path, monkeypatch, capsys, desk):
     """Run a netcadence command line in-process; returns exit code, stdout, stderr."""
     monkeypatch.setenv("NETCADENCE_DB", db_url)
     monkeypatch.setenv("NETCADENCE_CONFIG", str(tmp_path / "config.toml"))

@@ -139,3 +139,28 @@ SPEC_SERIES = (
     "cadence", "define", "new-contact", "--step", "1d:email:thank-you note",
     "--step", "1w:email:follow up", "--step", "1m:coffee", "--every", "3m",
 )
+
+
+def fake_program(folder: Path, name: str, *, status: int = 0) -> Path:
+    """A program in `folder` (a test's PATH) that records how it was called, one JSON
+    list a line in folder/calls.jsonl, and exits with `status`."""
+    import sys
+
+    script = folder / name
+    script.write_text(
+        f"#!{sys.executable}\nimport json, sys\n"
+        f"with open({str(folder / 'calls.jsonl')!r}, 'a', encoding='utf-8') as log:\n"
+        "    log.write(json.dumps(sys.argv) + '\\n')\n"
+        f"sys.exit({status})\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def program_calls(folder: Path) -> list[list[str]]:
+    """How the fake programs of `folder` were called: each call's words, the program by
+    its name."""
+    log = folder / "calls.jsonl"
+    if not log.exists():
+        return []
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    return [[Path(call[0]).name, *call[1:]] for call in calls]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import shutil
 import tempfile
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from netcadence.app.session import Session
 from netcadence.engine.goals import make_goal
+from netcadence.engine.occasions import Day
 from netcadence.engine.schedule import Cadence
 from netcadence.render.output import emit_json, say, styled
-from netcadence.store import cadences, schedule
+from netcadence.store import cadences, occasions, schedule
 from netcadence.store import contacts as contact_store
 from netcadence.store import goals as goal_store
 from netcadence.store import touches as touch_store
@@ -54,6 +56,8 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
             refs[person["name"]] = ref
             if person.get("cadence"):
                 cadences.assign(db, ref.id, cadences.choose(db, person["cadence"]))
+            if person.get("birthday"):
+                occasions.set_days(db, ref.id, {"birthday": _birthday(person["birthday"], today)})
             for touch in person.get("touches", []):
                 touch_store.add(
                     db, ref.id, ago(touch["days_ago"]), channel=touch.get("channel", "other"),
@@ -83,6 +87,16 @@ def _load_relations(db: Database, data: dict, refs: dict, ago) -> None:
         jobs.add(db, refs[item["contact"]].id, ago(item["days_ago"]), JobChange(
             item.get("old_company"), item.get("new_company"), item.get("old_title"),
             item.get("new_title")))
+
+
+def _birthday(spec: dict, today: date) -> Day:
+    """A birthday `in_days` from today; the year from the `age` turned then, if given."""
+    on = today + timedelta(days=spec["in_days"])
+    age = spec.get("age")
+    year = on.year - age if age is not None else None
+    while year is not None and (on.month, on.day) == (2, 29) and not calendar.isleap(year):
+        year -= 1  # born on a 29 February: in a year that had one
+    return Day(on.month, on.day, year)
 
 
 def run_demo(today: date, *, keep: bool, json: bool = False) -> None:

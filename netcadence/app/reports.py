@@ -58,7 +58,8 @@ def parse_week(text: str, today: date) -> Period:
 
 
 def weekly_review(db: Database, week: Period, today: date) -> dict:
-    from netcadence.engine.agenda import build_agenda
+    from netcadence.app.occasions import rows_between
+    from netcadence.engine.agenda import OCCASIONS, build_agenda
     from netcadence.store import goals as goal_store
     from netcadence.store import jobs, relations, settings
     from netcadence.store import review as queries
@@ -77,6 +78,12 @@ def weekly_review(db: Database, week: Period, today: date) -> dict:
             queries.scheduled_rows_as_of(db, as_of, following.end, today), as_of)
         if item.due >= following.start
     ]
+    # Birthdays and anniversaries of the week ahead, each first among the rows of its day.
+    occasions = rows_between(db, following.start, following.end, today, as_of=as_of)
+    if occasions:
+        order = {id(item): n for n, item in enumerate(upcoming)}
+        upcoming = sorted(upcoming + occasions, key=lambda item: (
+            item.due, item.kind not in OCCASIONS, order.get(id(item), 0)))
     return {
         "week": week.label,
         "start": week.start.isoformat(),
@@ -241,6 +248,7 @@ def dormant_cutoff(text: str, today: date) -> date:
 
 def show_plan(session: Session, *, days: int = 14, json: bool = False) -> None:
     """Lay the backlog over the coming days, never above the daily capacity."""
+    from netcadence.app.occasions import rows_between
     from netcadence.engine.agenda import build_agenda
     from netcadence.engine.plan import lay_out
     from netcadence.store import review as queries
@@ -254,6 +262,8 @@ def show_plan(session: Session, *, days: int = 14, json: bool = False) -> None:
     capacity = settings.load(db).capacity
     items = build_agenda(queries.scheduled_rows(db, today, last), today)
     vacation = queries.vacation_days(db, today, last)
+    # Birthdays and anniversaries on their own days; none on a vacation's days.
+    items += [row for row in rows_between(db, today, last, today) if row.due not in vacation]
     planned = lay_out(items, today, days, capacity, vacation)
     if json:
         from netcadence.render.output import emit_json

@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 Source = Callable[["Database", date, "str | None"], "list[AgendaItem]"]
 
 
-# Each source first asks the database whether it has anything at all: most days it has
-# not, and `due` then loads nothing more for it.
+def _occasions(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
+    from netcadence.app.occasions import agenda_rows
+
+    return agenda_rows(db, today, tag)
+
+
+# Introductions and news first ask the database whether it has anything at all: most
+# days it has not, and `due` then loads nothing more for them.
 
 
 def _introductions(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
@@ -45,7 +51,7 @@ def _news(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
     return news_rows(db, today, tag)
 
 
-SOURCES: list[Source] = [_introductions, _news]
+SOURCES: list[Source] = [_occasions, _introductions, _news]
 
 
 def other_rows(db: Database, today: date, tag: str | None = None) -> list[AgendaItem]:

@@ -45,6 +45,7 @@ COMMANDS = {
     "ledger": "relations",
     "at": "relations",
     "brief": "relations",
+    "remind": "remind",
     "sync": "sync",
     "import": "io",
     "export": "io",

@@ -21,6 +21,7 @@ from netcadence.render import contacts as view
 from netcadence.render.output import emit_json, say
 from netcadence.store import agenda, cadences, details, schedule, settings
 from netcadence.store import contacts as contact_store
+from netcadence.store import occasions as occasion_store
 from netcadence.text import printable
 
 Emails = Annotated[list[str] | None, typer.Option("--email", help="An email address (repeatable).")]
@@ -28,6 +29,10 @@ Phones = Annotated[list[str] | None, typer.Option("--phone", help="A phone numbe
 Tags = Annotated[list[str] | None, typer.Option(
     "--tag", help="A tag (repeatable).", autocompletion=complete_tag)]
 Json = Annotated[bool, typer.Option("--json", help=JSON_HELP)]
+Birthday = Annotated[str | None, typer.Option(
+    help="Their birthday: 1990-04-12, or without the year 04-12, April 12, 12 Apr.")]
+Anniversary = Annotated[str | None, typer.Option(
+    help="An anniversary (a wedding, a company's founding): as --birthday.")]
 
 commands = command_module()
 
@@ -46,9 +51,12 @@ def add(
     note: Annotated[str | None, typer.Option(help="A note about them.")] = None,
     cadence: Annotated[str | None, typer.Option(
         help="A cadence name or a duration (2w).", autocompletion=complete_cadence)] = None,
+    birthday: Birthday = None,
+    anniversary: Anniversary = None,
 ) -> None:
     """Add a contact."""
     met_on = _met_date(met)
+    days = _occasions(birthday, anniversary)
     db = current().db(create=True)
     with db.write():
         new = contact_store.NewContact(
@@ -56,6 +64,7 @@ def add(
             tags=tag or [], met_on=met_on, how=how, linkedin=linkedin, note=note,
         )
         ref = contact_store.create(db, new, today())
+        occasion_store.set_days(db, ref.id, days)
         _initial_cadence(db, ref.id, cadence, tag or [])
         schedule.refresh(db, today(), [ref.id])
     due = contact_store.next_due(db, ref.id)
@@ -151,6 +160,12 @@ def edit(
     tag: Tags = None,
     untag: Annotated[list[str] | None, typer.Option(
         "--untag", help="Remove a tag.", autocompletion=complete_tag)] = None,
+    birthday: Birthday = None,
+    anniversary: Anniversary = None,
+    rm_birthday: Annotated[bool, typer.Option(
+        "--rm-birthday", help="Forget their birthday.")] = False,
+    rm_anniversary: Annotated[bool, typer.Option(
+        "--rm-anniversary", help="Forget their anniversary.")] = False,
 ) -> None:
     """Change a contact's details; --email, --phone and --tag add."""
     changes = contact_store.ContactChanges(
@@ -158,7 +173,9 @@ def edit(
         linkedin=linkedin, note=note, emails=email or [], rm_emails=rm_email or [],
         phones=phone or [], rm_phones=rm_phone or [], tags=tag or [], untags=untag or [],
     )
-    if changes == contact_store.ContactChanges():
+    days = _occasions(birthday, anniversary, rm_birthday=rm_birthday,
+                      rm_anniversary=rm_anniversary)
+    if changes == contact_store.ContactChanges() and not days:
         raise InputError(
             "nothing to change; give at least one option such as --company, --email or --tag "
             "(see 'netcadence edit --help')"
@@ -168,8 +185,29 @@ def edit(
         ref = contact_store.resolve(db, contact)
         if contact_store.edit(db, ref.id, changes):
             schedule.refresh(db, today(), [ref.id])
+        occasion_store.set_days(db, ref.id, days)
         shown = contact_store.ref(db, ref.id)
     say(f"Updated {printable(shown.name)} ({shown.slug})")
+
+
+def _occasions(birthday: str | None, anniversary: str | None, *, rm_birthday: bool = False,
+               rm_anniversary: bool = False) -> dict:
+    """The occasions to set (a Day) or remove (None), by kind, checked."""
+    from netcadence.engine.occasions import parse_day
+
+    days = {}
+    for kind, text, remove in (("birthday", birthday, rm_birthday),
+                               ("anniversary", anniversary, rm_anniversary)):
+        if text is not None and remove:
+            raise InputError(f"give either --{kind} or --rm-{kind}, not both")
+        if text is not None:
+            try:
+                days[kind] = parse_day(text, today())
+            except InputError as error:
+                raise InputError(f"--{kind}: {error}") from None
+        elif remove:
+            days[kind] = None
+    return days
 
 
 def _met_date(text: str | None):

@@ -170,7 +170,7 @@ def import_csv(
     map_: Annotated[list[str] | None, typer.Option(
         "--map", help='Which column is which: "name=Full Name,email=E-mail" (fields: name, '
         "first_name, last_name, email, phone, company, title, note, how, tags, met, linkedin, "
-        "uid).")] = None,
+        "uid, birthday, anniversary).")] = None,
     dry_run: DryRun = False, tag: Tags = None, cadence: CadenceOption = None,
     verbose: Verbose = False,
 ) -> None:
@@ -239,12 +239,18 @@ def export(
     kind: Annotated[str, typer.Argument(metavar="json|csv|ics", help="The format.")],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    events: Annotated[bool, typer.Option(
+        "--events", help="With ics: all-day events instead of to-dos (what is due, and "
+        "birthdays and anniversaries of the next 365 days), for calendars that show no "
+        "tasks.")] = False,
 ) -> None:
     """Export everything as JSON, contacts as CSV, or what is due as iCalendar to-dos."""
     wanted = kind.strip().lower()
     if wanted not in EXPORT_KINDS:
         hint = did_you_mean(wanted, EXPORT_KINDS) or ";"
         raise InputError(f"{kind!r} is not an export format{hint} use json, csv or ics")
+    if events and wanted != "ics":
+        raise InputError(f"--events goes with 'export ics', not {wanted}")
     from netcadence.io import export as exporter
 
     if output is not None:
@@ -257,9 +263,9 @@ def export(
     elif wanted == "csv":
         data = [exporter.csv_text(db, today()).encode("utf-8")]
     else:
-        from netcadence.io.ics import ics_bytes
+        from netcadence.io.ics import events_bytes, ics_bytes
 
-        data = [ics_bytes(db, today())]
+        data = [(events_bytes if events else ics_bytes)(db, today())]
     if output is None:
         sys.stdout.flush()
         out = getattr(sys.stdout, "buffer", None)

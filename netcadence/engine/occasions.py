@@ -9,8 +9,8 @@ touch is logged on or after the first day it showed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from operator import itemgetter
 
 from netcadence.dates import Duration
 from netcadence.errors import InputError
@@ -26,22 +26,34 @@ _MONTHS = {
     ), start=1)
     for name in names
 }
-_FULL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_NO_YEAR = re.compile(r"^(?:--)?(\d{1,2})-?(\d{2})$")  # 04-12, --04-12, --0412
-_WORDS = re.compile(r"^([a-z]+)\.? (\d{1,2})(?: (\d{4}))?$"  # April 12 (1990)
-                    r"|^(\d{1,2}) ([a-z]+)\.?(?: (\d{4}))?$")  # 12 Apr (1990)
+# Patterns compiled when a date is first parsed: `due` reads stored days and needs none.
+_FULL = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
+_COMPACT = r"^(\d{4})(\d{2})(\d{2})$"
+_NO_YEAR = r"^(?:--)?(\d{1,2})-?(\d{2})$"  # 04-12, --04-12, --0412
+_WORDS = (r"^([a-z]+)\.? (\d{1,2})(?: (\d{4}))?$"  # April 12 (1990)
+          r"|^(\d{1,2}) ([a-z]+)\.?(?: (\d{4}))?$")  # 12 Apr (1990)
 # Days in each month of a leap year: the most a date without a year may name.
 _MOST_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-@dataclass(frozen=True, order=True)
-class Day:
-    """A month and day, with the year when it is known."""
+class Day(tuple):
+    """A month and day, with the year when it is known.
 
-    month: int
-    day: int
-    year: int | None = None
+    A tuple of (month, day, year), compared and hashed as one: as a dataclass it
+    would cost `due` a millisecond of start-up, for every agenda with an occasion.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, month: int, day: int, year: int | None = None) -> Day:
+        return tuple.__new__(cls, (month, day, year))
+
+    month = property(itemgetter(0), doc="1 to 12")
+    day = property(itemgetter(1), doc="1 to 31")
+    year = property(itemgetter(2), doc="the year, or None when it is not known")
+
+    def __repr__(self) -> str:
+        return f"Day(month={self[0]}, day={self[1]}, year={self[2]})"
 
     def __str__(self) -> str:
         """As stored and exported: `1990-04-12`, or `--04-12` without a year."""
@@ -78,11 +90,11 @@ def parse_day(text: str, today: date | None = None) -> Day:
     it is refused."""
     cleaned = " ".join(text.strip().lower().replace(",", " ").split())
     year = month = day = None
-    if match := _FULL.match(cleaned) or _COMPACT.match(cleaned):
+    if match := re.match(_FULL, cleaned) or re.match(_COMPACT, cleaned):
         year, month, day = (int(part) for part in match.groups())
-    elif match := _NO_YEAR.match(cleaned):
+    elif match := re.match(_NO_YEAR, cleaned):
         month, day = int(match.group(1)), int(match.group(2))
-    elif match := _WORDS.match(cleaned):
+    elif match := re.match(_WORDS, cleaned):
         word, number, written_year = (
             match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6))
         if word not in _MONTHS:
@@ -124,14 +136,23 @@ def stored_day(text: str | None) -> Day | None:
     return Day(int(text[5:7]), int(text[8:10]), int(text[:4]))
 
 
-@dataclass(frozen=True)
-class Upcoming:
-    """An occasion shown in the agenda: its kind, the day it falls on, from when it shows."""
+class Upcoming(tuple):
+    """An occasion shown in the agenda: its kind, the day it falls on, from when it shows,
+    and the years it counts then. (A tuple, as Day is.)"""
 
-    kind: str
-    on: date
-    shows_from: date
-    years: int | None
+    __slots__ = ()
+
+    def __new__(cls, kind: str, on: date, shows_from: date, years: int | None) -> Upcoming:
+        return tuple.__new__(cls, (kind, on, shows_from, years))
+
+    kind = property(itemgetter(0), doc="birthday or anniversary")
+    on = property(itemgetter(1), doc="the day it falls on")
+    shows_from = property(itemgetter(2), doc="the first day the agenda shows it")
+    years = property(itemgetter(3), doc="the years it counts that day, if known")
+
+    def __repr__(self) -> str:
+        return (f"Upcoming(kind={self[0]!r}, on={self[1]!r}, shows_from={self[2]!r}, "
+                f"years={self[3]!r})")
 
     @property
     def what(self) -> str:
@@ -172,3 +193,52 @@ def next_occasion(occasions: dict[str, Day | None], today: date) -> tuple[str, d
         return None
     day, _, kind = min(found)
     return kind, day
+
+
+def falling(kind: str, occasion: Day, start: date, end: date, lead: Duration,
+            last_touch: date | None) -> list[Upcoming]:
+    """Every time the occasion falls in start..end, as the agenda shows it on its day:
+    none that a touch on or after its first showing day has answered already."""
+    found = []
+    on = occasion.next_on_or_after(start)
+    while on is not None and on <= end:
+        row = showing(kind, occasion, on, lead, last_touch)
+        if row is not None:
+            found.append(row)
+        on = occasion.next_on_or_after(on + timedelta(days=1)) if on < date.max else None
+    return found
+
+
+def last_showing_day(today: date, lead: Duration) -> date:
+    """The latest day an occasion may fall on and show today: the last one whose lead
+    starts on or before today."""
+    last = today
+    while last < date.max:
+        try:
+            starts = lead.before(last + timedelta(days=1))
+        except InputError:  # a lead reaching before year 1
+            starts = date.min
+        if starts > today:
+            break
+        last += timedelta(days=1)
+        if last - today > timedelta(days=366):
+            break
+    return last
+
+
+def month_days(start: date, end: date) -> list[str] | None:
+    """The month and day (`MM-DD`, as stored occasions end) of every occasion that can
+    fall in start..end, 29 February included where it falls on the 28th; None when the
+    span holds every day of the year. A filter before `showing` decides."""
+    if end - start >= timedelta(days=366):
+        return None
+    found = []
+    day = start
+    while day <= end:
+        found.append(f"{day.month:02d}-{day.day:02d}")
+        if day.month == 2 and day.day == 28 and not _leap(day.year):
+            found.append("02-29")
+        if day == date.max:
+            break
+        day += timedelta(days=1)
+    return None if len(set(found)) == 366 else found

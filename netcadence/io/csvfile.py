@@ -12,6 +12,7 @@ FIELDS = {
     "email": "an email", "phone": "a phone", "company": "the company", "title": "the job title",
     "note": "a note", "how": "how you met", "tags": "tags (split at commas and semicolons)",
     "met": "when you met", "linkedin": "a LinkedIn URL", "uid": "a unique id",
+    "birthday": "a birthday", "anniversary": "an anniversary",
 }
 ALIASES = {"first": "first_name", "last": "last_name", "org": "company", "organization": "company",
            "position": "title", "notes": "note", "tag": "tags", "emails": "email",
@@ -98,6 +99,7 @@ def mapped_records(table: Table, pairs: list[tuple[str, str]]) -> list[Record]:
             note="\n".join(values.get("note", [])) or None, how=one("how"),
             linkedin=one("linkedin"), vcard_uid=one("uid"),
             tags=split_tags(values.get("tags"), ",;"),
+            birthday=one("birthday"), anniversary=one("anniversary"),
         )
         met = one("met")
         if met:

@@ -66,10 +66,11 @@ def document(db: Database, today: date) -> dict[str, Any]:
         f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.company, c.title, c.met_on, c.how, "
         "c.linkedin, c.note, c.vcard_uid, c.created_on, c.cadence_mode, c.cadence_id, "
         "c.cadence_inline, c.enrolled_on, c.next_due, c.last_touch, c.snooze_until, "
-        "c.snoozed_on FROM contact c", (today.isoformat(),)
+        "c.snoozed_on, c.birthday, c.anniversary FROM contact c", (today.isoformat(),)
     ):
         (cid, slug, name, status, company, title, met, how, linkedin, note, uid, created, mode,
-         cadence_id, inline, enrolled, next_due, last_touch, snooze_until, snoozed_on) = row
+         cadence_id, inline, enrolled, next_due, last_touch, snooze_until, snoozed_on,
+         birthday, anniversary) = row
         slugs[cid] = slug
         cadence = None
         if mode == "own":
@@ -80,7 +81,8 @@ def document(db: Database, today: date) -> dict[str, Any]:
             "slug": slug, "name": name, "status": status,
             "emails": lists["emails"].get(cid, []), "phones": lists["phones"].get(cid, []),
             "company": company, "title": title, "tags": lists["tags"].get(cid, []),
-            "met": met, "how": how, "linkedin": linkedin, "note": note, "vcard_uid": uid,
+            "met": met, "birthday": birthday, "anniversary": anniversary,
+            "how": how, "linkedin": linkedin, "note": note, "vcard_uid": uid,
             "created": created, "cadence": cadence, "enrolled": enrolled,
             "next_due": next_due if status in ("active", "paused") else None,
             "last_touch": last_touch,

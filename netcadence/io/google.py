@@ -65,6 +65,7 @@ def records(table: Table) -> list[Record]:
             title=row.get("organization title") or (titles[0] if titles else None),
             note=row.get("notes"), linkedin=linkedin,
             tags=labels_to_tags(row.get("labels") or row.get("group membership")),
+            birthday=row.get("birthday"),  # 1990-04-12, or ` --04-12` without the year
         ))
     return found
 

@@ -322,6 +322,7 @@ class JsonImport:
             vcard_uid=_text(item, "vcard_uid"), tags=_texts(item, "tags"),
             met_on=_maybe_day(item, "met"), slug=_text(item, "slug"),
             created_on=_maybe_day(item, "created"), archived=status == "archived",
+            birthday=_text(item, "birthday"), anniversary=_text(item, "anniversary"),
         )
         before = self.summary.created
         cid = self.importer.add(record)

@@ -55,6 +55,9 @@ class Record(NewContact):
     name: str | None = None  # type: ignore[assignment]  # named after its email when absent
     where: str = ""
     from_linkedin: bool = False  # its company and title are what LinkedIn says now
+    # As the file writes them (`1990-04-12`, `--04-12`…): the importer reads them.
+    birthday: str | None = None
+    anniversary: str | None = None
 
 
 @dataclass
@@ -230,6 +233,8 @@ class Importer:
                                                              "tags": []}
         self._next_id: int | None = None
         self._uids_read: dict[str, tuple[str, str]] = {}  # vCard UID: where first, and name
+        self._days: dict[int, tuple[str | None, str | None]] | None = None  # see _fill_days
+        self._new_days: dict[int, tuple[str | None, str | None]] = {}
         self._load()
         self.last_before = max(self.known, default=0)  # contacts up to it were there before
         self._linkedin: LinkedinSeen | None = None
@@ -312,12 +317,13 @@ class Importer:
         cid, by_name_only = self.match(new, key)
         if cid is None:
             cid = self._create(new, key)
+            self._fill_days(cid, record)
             self.summary.created += 1
             if record.from_linkedin:
                 self._job_change(self.known[cid], new)
-        # A job change first (both run): a company it updates is no empty field to fill.
-        elif (record.from_linkedin and self._job_change(self.known[cid], new)) | self._merge(
-                self.known[cid], new):
+        # A job change first (all run): a company it updates is no empty field to fill.
+        elif ((record.from_linkedin and self._job_change(self.known[cid], new))
+              | self._merge(self.known[cid], new) | self._fill_days(cid, record)):
             self.summary.updated += 1
             if by_name_only:
                 self.summary.warn(record.where, f"{name} was merged into "
@@ -498,6 +504,38 @@ class Importer:
         self._new_contacts = {}
         contact_store.insert_lists(self.db, **self._new_lists)
         self._new_lists = {"emails": [], "phones": [], "tags": []}
+        if self._new_days:
+            from netcadence.store.occasions import fill_days
+
+            fill_days(self.db, [(*days, cid) for cid, days in self._new_days.items()])
+            self._new_days = {}
+
+    def _fill_days(self, contact_id: int, record: Record) -> bool:
+        """The record's birthday and anniversary fill the contact's empty ones, never
+        overwrite them; whether one was filled. A value that is no date is dropped with
+        a warning, as is a full date after today."""
+        from netcadence.engine.occasions import parse_day
+
+        if record.birthday is None and record.anniversary is None:
+            return False
+        if self._days is None:  # what the contacts already have, read once
+            from netcadence.store.occasions import all_days
+
+            self._days = all_days(self.db)
+        had = self._days.get(contact_id, (None, None))
+        days = list(had)
+        for index, (kind, text) in enumerate((("birthday", record.birthday),
+                                              ("anniversary", record.anniversary))):
+            if text is None or not text.strip() or is_placeholder(text) or had[index]:
+                continue
+            try:
+                days[index] = str(parse_day(text, self.today))
+            except InputError as error:
+                self.summary.warn(record.where, f"{kind}: {error}; left empty")
+        if tuple(days) == had:
+            return False
+        self._days[contact_id] = self._new_days[contact_id] = (days[0], days[1])
+        return True
 
     def give_cadence(self, known: Known, choice: cadence_store.CadenceChoice,
                      enrolled: date | None = None) -> bool:

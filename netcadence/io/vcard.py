@@ -19,8 +19,15 @@ from dataclasses import dataclass, field
 from netcadence.io.files import TextFile, pieces
 from netcadence.io.records import LONGEST, MOST_VALUES, Record, split_tags
 
+# Birthdays and anniversaries, read here rather than by vobject: address books write
+# them in many ways (`1990-04-12`, `19900412`, vCard 4's `--0412`, a date and time,
+# Apple's year 1604 for "no year"). Apple's X-ABDATE is an anniversary when the
+# X-ABLabel of its group says so.
+DAYS = {"BDAY": "birthday", "ANNIVERSARY": "anniversary", "X-ANNIVERSARY": "anniversary",
+        "X-MS-ANNIVERSARY": "anniversary", "X-EVOLUTION-ANNIVERSARY": "anniversary",
+        "X-ABDATE": None, "X-ABLABEL": None}
 KEEP = {"FN", "N", "NICKNAME", "EMAIL", "TEL", "ORG", "TITLE", "NOTE", "CATEGORIES", "UID",
-        "URL", "X-SOCIALPROFILE"}
+        "URL", "X-SOCIALPROFILE", *DAYS}
 STRUCTURED = {"N", "ORG", "CATEGORIES"}
 # Single text values where many writers (every vCard 2.1 one) leave commas and
 # semicolons unescaped; read as lists, "Director, Research" would lose its second half.
@@ -228,7 +235,7 @@ def _clean_line(prop: _Property) -> str | None:
 def _reduced(card: Card) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0"]
     for prop in card.props:
-        if prop.name in KEEP:
+        if prop.name in KEEP and prop.name not in DAYS:
             cleaned = _clean_line(prop)
             if cleaned is not None:
                 lines.append(cleaned)
@@ -256,6 +263,42 @@ def _phone(value: str) -> str:
         phone = phone[4:]
     phone, _, ext = phone.partition(";ext=")
     return phone.strip() + (f" ext. {ext.strip()}" if ext.strip() else "")
+
+
+_COMPACT_DAY = re.compile(r"^(\d{4}|--)(\d{2})(\d{2})$")
+_WITH_TIME = re.compile(r"^([-\d]+)[Tt]\d")
+
+
+def _day_text(prop: _Property) -> str:
+    """A date property's value as netcadence reads days: the time of day left out,
+    `19900412` as `1990-04-12`, and Apple's year 1604 (X-APPLE-OMIT-YEAR) as no year."""
+    value = prop.value.strip()
+    if match := _WITH_TIME.match(value):
+        value = match.group(1)
+    if match := _COMPACT_DAY.match(value):
+        year, month, day = match.groups()
+        value = f"{year}-{month}-{day}" if year != "--" else f"--{month}-{day}"
+    for param in prop.head.split(";")[1:]:
+        key, _, omitted = param.partition("=")
+        omitted = omitted.strip().strip('"')
+        if key.strip().upper() == "X-APPLE-OMIT-YEAR" and value.startswith(omitted + "-"):
+            value = "--" + value[len(omitted) + 1:]
+    return value
+
+
+def _days(card: Card) -> dict[str, str]:
+    """The card's birthday and anniversary, as text for the importer to read (the first
+    of each: vCard 4 may give one date in several forms)."""
+    labels = {(prop.group or "").lower(): prop.value.strip().lower()
+              for prop in card.props if prop.name == "X-ABLABEL" and prop.group}
+    found: dict[str, str] = {}
+    for prop in card.props:
+        kind = DAYS.get(prop.name)
+        if prop.name == "X-ABDATE" and "anniversary" in labels.get((prop.group or "").lower(), ""):
+            kind = "anniversary"
+        if kind is not None and kind not in found and prop.value.strip():
+            found[kind] = _day_text(prop)
+    return found
 
 
 def record(card: Card) -> Record:
@@ -298,4 +341,5 @@ def record(card: Card) -> Record:
         vcard_uid=next((_text(v) for v in values("uid") if _text(v).strip()), None),
         linkedin=next((u for u in urls if "linkedin.com/" in u.lower()), None),
         tags=[t for t in categories if t not in DROPPED_CATEGORIES and not t.startswith("*")],
+        **_days(card),
     )

@@ -51,12 +51,31 @@ def balance_text(data: dict[str, Any]) -> str:
     return text + (f" ({'; '.join(open_items)})" if open_items else "")
 
 
+def _occasions(data: dict[str, Any]) -> str:
+    """`birthday 12 April 1990, anniversary 1 June`, or '' when neither is known."""
+    return ", ".join(f"{kind} {_day(data[kind])}" for kind in ("birthday", "anniversary")
+                     if data.get(kind))
+
+
+def _day(stored: str | None) -> str | None:
+    """An occasion as people write it: `12 April 1990`, or `12 April` without the year."""
+    from netcadence.engine.occasions import stored_day
+
+    day = stored_day(stored)
+    if day is None:
+        return None
+    month = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")[day.month - 1]
+    return f"{day.day} {month}" + (f" {day.year}" if day.year is not None else "")
+
+
 def contact_card(data: dict[str, Any]) -> None:
     styled(f"{printable(data['name'])} ({data['slug']}) · {data['status']}", "bold")
     facts = [
         ("company", data["company"]), ("title", data["title"]),
         ("emails", ", ".join(data["emails"])), ("phones", ", ".join(data["phones"])),
         ("tags", ", ".join(data["tags"])), ("met", data["met"]), ("how", data["how"]),
+        ("occasions", _occasions(data)),
         ("linkedin", data["linkedin"]), ("note", data["note"]),
     ]
     for label, value in facts:

@@ -107,7 +107,7 @@ def print_review(data: dict[str, Any]) -> None:
     _heading(f"Due next week ({data['next_week']}): {len(nxt)}")
     if nxt:
         table(["due", "name", "slug", "what"],
-              [[r["due"], r["name"], r["slug"], r["action"] or r["cadence"] or ""] for r in nxt])
+              [[r["due"], r["name"], r["slug"], r["what"]] for r in nxt])
 
 
 def job_change_line(change: dict[str, Any]) -> str:
@@ -190,8 +190,8 @@ def print_plan(planned: list[Planned], *, capacity: int | None, days: int) -> No
     rows = []
     for p in planned:
         rows.append([p.day.isoformat() if p.day else "-", p.item.name, p.item.slug,
-                     p.item.due.isoformat(), p.item.status])
-    table(["date", "name", "slug", "due", "status"], rows)
+                     p.item.due.isoformat(), p.item.status, p.item.what])
+    table(["date", "name", "slug", "due", "status", "what"], rows)
     unplaced = sum(1 for p in planned if p.day is None)
     limit = f"at most {capacity} a day" if capacity else "no daily limit"
     say(f"{len(planned) - unplaced} planned over {_days(days)} ({limit})"

@@ -86,6 +86,6 @@ def status(rows: list[dict], *, json: bool) -> None:
     if not rows:
         say("Nothing synced yet: 'netcadence sync mail PATH' or 'netcadence sync calendar PATH'")
         return
-    table(["path", "kind", "last run", "seen", "added"],
-          [[row["path"], row["kind"], row["last_run"], f"{row['seen']:,}", f"{row['added']:,}"]
-           for row in rows])
+    table(["path", "kind", "format", "last run", "seen", "added"],
+          [[row["path"], row["kind"], row["format"], row["last_run"], f"{row['seen']:,}",
+            f"{row['added']:,}"] for row in rows])

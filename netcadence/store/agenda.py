@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netcadence.errors import NotFound
+from netcadence.store import paused
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
 from netcadence.text import fold, loose, loosely_in, normalize_tag
@@ -13,10 +14,7 @@ from netcadence.text import fold, loose, loosely_in, normalize_tag
 
 def vacation_until(db: Database, today: date) -> str | None:
     """The end of a vacation in force today ('' when it has no end yet), else None."""
-    row = db.row(
-        "SELECT until FROM pause WHERE contact_id IS NULL AND ended_on IS NULL "
-        "AND (until IS NULL OR until > ?) ORDER BY started_on DESC", (today.isoformat(),)
-    )
+    row = db.row(paused.VACATION, (today.isoformat(),))
     if row is None:
         return None
     return row[0] or ""
@@ -50,18 +48,16 @@ def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -
 def _scheduled(db: Database, today: date, tag: str | None, *,
                unresponsive: bool = False) -> tuple[str, list]:
     """The condition (and its parameters) for contacts on the agenda: not archived,
-    not unresponsive (unless asked for), not paused, with the tag if one is asked for."""
+    not unresponsive (unless `unresponsive`: rows that do not come from their cadence,
+    such as occasions, introductions and news, still show), not paused, with the tag if
+    one is asked for."""
     where = "NOT c.archived" + ("" if unresponsive else " AND c.unresponsive_since IS NULL")
     params: list = []
     # Checking each row for a pause costs more than the rest of the agenda's query;
     # most days no contact is paused at all (a pause whose --until date has passed
     # stays open in the table, but pauses nobody).
-    if db.row("SELECT 1 FROM pause WHERE contact_id IS NOT NULL AND ended_on IS NULL "
-              "AND (until IS NULL OR until > ?) LIMIT 1", (today.isoformat(),)):
-        where += (
-            " AND NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
-            "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))"
-        )
+    if db.row(paused.ANY_CONTACT_PAUSED, (today.isoformat(),)):
+        where += f" AND {paused.NOT_PAUSED}"
         params.append(today.isoformat())
     if tag:
         where += " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
@@ -208,10 +204,7 @@ def schedule_of(db: Database, contact_id: int, today: date) -> ContactSchedule:
     if row is None:
         raise NotFound(f"contact {contact_id} does not exist")
     next_due, step, steps, action, label, unresponsive, archived, last_touch, every = row
-    pause = db.row(
-        "SELECT until FROM pause WHERE contact_id = ? AND ended_on IS NULL "
-        "AND (until IS NULL OR until > ?)", (contact_id, today.isoformat()),
-    )
+    pause = db.row(paused.OWN_PAUSE, (contact_id, today.isoformat()))
     return ContactSchedule(
         next_due=next_due, step=step, steps=steps, action=action, cadence_label=label,
         every=every, unresponsive_since=unresponsive, archived=bool(archived),

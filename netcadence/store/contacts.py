@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netcadence.errors import Ambiguous, InputError, NotFound
-from netcadence.store import limits
+from netcadence.store import limits, paused
 from netcadence.store.db import Database
 from netcadence.text import clean_line, clean_note, fold, name_words, normalize_tag, slugify
 
@@ -21,8 +21,7 @@ EMAIL_RE = re.compile(
 
 STATUS_SQL = (
     "CASE WHEN c.archived THEN 'archived' "
-    "WHEN EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id AND p.ended_on IS NULL "
-    "AND (p.until IS NULL OR p.until > ?)) THEN 'paused' "
+    f"WHEN {paused.PAUSED} THEN 'paused' "
     "WHEN c.unresponsive_since IS NOT NULL THEN 'unresponsive' ELSE 'active' END"
 )
 

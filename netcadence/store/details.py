@@ -7,9 +7,11 @@ from typing import Any
 
 from netcadence.engine.ledger import LedgerTouch, ledger
 from netcadence.engine.strength import StrengthTouch, parts
+from netcadence.store import paused
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
+from netcadence.store.occasions import days_of
 from netcadence.store.relations import strength_today
 
 
@@ -38,10 +40,7 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
     weighed = [(t.id, StrengthTouch(date.fromisoformat(t.day), t.direction, t.channel, t.give))
                for t in touches]
     snooze_active = bool(snooze_until) and not any(t.day >= snoozed_on for t in touches)
-    pause_until = db.value(
-        "SELECT until FROM pause WHERE contact_id = ? AND ended_on IS NULL "
-        "AND (until IS NULL OR until > ?)", (contact_id, today.isoformat()),
-    )
+    pause_until = db.value(paused.OWN_PAUSE, (contact_id, today.isoformat()))
     return {
         "slug": slug,
         "name": name,
@@ -70,6 +69,7 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
         "strength": strength_today(strength_base, last_touch, today),
         "strength_parts": parts(weighed, today),
         "met": met_on,
+        **days_of(db, contact_id),  # birthday, anniversary
         "how": how,
         "linkedin": linkedin,
         "note": note,

@@ -72,9 +72,18 @@ AGENDA_INDEX = Index(
 ).ddl_if(dialect="sqlite")
 
 
+def _month_day_index(column: str) -> Index:
+    """An occasion's month and day (`MM-DD`), for the agenda's occasions near today
+    (store/occasions.py writes the same expression)."""
+    present = text(f"{column} IS NOT NULL")
+    return Index(f"ix_contact_{column}_day", text(f"substr({column}, length({column}) - 4)"),
+                 sqlite_where=present, postgresql_where=present)
+
+
 class ContactRow(SQLModel, table=True):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_next_due", "next_due"), AGENDA_INDEX)
+    __table_args__ = (Index("ix_contact_next_due", "next_due"), AGENDA_INDEX,
+                      _month_day_index("birthday"), _month_day_index("anniversary"))
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=300, unique=True)
     name: str = Field(max_length=500)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from netcadence.errors import InputError
-from netcadence.store import schedule
+from netcadence.store import paused, schedule
 from netcadence.store.contacts import ContactRef
 from netcadence.store.contacts import status as contact_status
 from netcadence.store.db import Database
 from netcadence.text import printable
 
-ACTIVE = "ended_on IS NULL AND (until IS NULL OR until > ?)"
+ACTIVE = paused.in_force()
 
 
 def checked_window(start: date, until: date | None, ended: date | None = None) -> tuple:

@@ -6,15 +6,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netcadence.engine.schedule import CHANNELS
+from netcadence.store import paused
 from netcadence.store.agenda import DUE_COLUMNS
 from netcadence.store.db import Database
 from netcadence.text import fold
 
 # A contact that is neither archived, paused today, nor set aside as unresponsive.
-_NOT_PAUSED = (
-    "NOT EXISTS (SELECT 1 FROM pause p WHERE p.contact_id = c.id "
-    "AND p.ended_on IS NULL AND (p.until IS NULL OR p.until > ?))"
-)
+_NOT_PAUSED = paused.NOT_PAUSED
 ACTIVE_SQL = f"NOT c.archived AND c.unresponsive_since IS NULL AND {_NOT_PAUSED}"
 # What you gave and asked: the flags of outbound touches (on inbound ones, they gave and
 # they asked; store/relations.py counts all four).
@@ -204,8 +202,8 @@ def scheduled_rows_as_of(db: Database, day: date, horizon: date, today: date) ->
 
     names = {cid: (slug, name) for cid, slug, name in db.rows("SELECT id, slug, name FROM contact")}
     rows = []
-    for contact_id, cadence, found, paused in schedule.schedules_as_of(db, day):
-        if paused or found.unresponsive_since or not found.next_due or found.next_due > horizon:
+    for contact_id, cadence, found, on_hold in schedule.schedules_as_of(db, day):
+        if on_hold or found.unresponsive_since or not found.next_due or found.next_due > horizon:
             continue
         slug, name = names[contact_id]
         rows.append((

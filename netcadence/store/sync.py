@@ -90,10 +90,11 @@ def save_source(db: Database, record: SourceRecord, files: Iterable[str] = (),
 
 
 def status(db: Database) -> list[dict]:
-    """Each path synced, in path order."""
+    """Each path synced, in path order: its kind (`mail` or `calendar`, as the command
+    that read it) and its format (mbox, maildir, folder, eml, calendar)."""
     return [
-        {"path": path, "kind": kind, "last_run": last_run, "seen": int(seen),
-         "added": int(added)}
+        {"path": path, "kind": "calendar" if kind == "calendar" else "mail", "format": kind,
+         "last_run": last_run, "seen": int(seen), "added": int(added)}
         for path, kind, last_run, seen, added in db.rows(
             "SELECT path, kind, last_run, seen, added FROM sync_source ORDER BY path, kind")
     ]

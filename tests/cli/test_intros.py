@@ -177,6 +177,9 @@ def test_stale_proposals_show_in_due_for_each_side_not_agreed(people):
         "cadence": None, "step": None, "action": None, "last_touch": None,
         "urgency": round(1 / 14, 4)}]
     assert f"intro {number} with Ana Ruiz" in ok("due", today="2026-11-16").out
+    # The daily digest is the same agenda.
+    assert [r["kind"] for r in ok("remind", "--format", "json", today="2026-11-16").json()[
+        "rows"]] == [r["kind"] for r in rows]
     assert [r["kind"] for r in ok("due", "--json", "--tag", "offers:fintech",
                                   today="2026-11-16").json()] == ["intro"]
     assert ok("due", "--json", "--tag", "needs:fintech", today="2026-11-16").json() == []

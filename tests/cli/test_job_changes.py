@@ -95,6 +95,7 @@ def test_news_rows_for_fourteen_days_or_until_a_touch(imported):
         "status": "overdue", "kind": "news", "what": "moved to Globex", "cadence": None,
         "step": None, "action": None, "last_touch": None, "urgency": 0}
     assert "moved to Globex" in ok("due", today="2026-11-20").out
+    assert "Ana Ruiz (ana-ruiz): moved to Globex" in ok("remind", today="2026-11-20").out
     ok("log", "ana", "--when", "2026-11-20", today="2026-11-21")
     slugs = [r["slug"] for r in ok("due", "--json", today="2026-11-21").json()
              if r["kind"] == "news"]

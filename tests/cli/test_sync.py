@@ -275,8 +275,8 @@ def test_a_maildir_synced_again_reads_only_new_files(people, tmp_path):
     summary = sync(people, "mail", box, *ME)
     assert (summary["read"], summary["added"]) == (1, 1)
     status = people("sync", "status", "--json").json()
-    assert status == [{"path": str(box.resolve()), "kind": "maildir", "last_run": "2026-11-23",
-                       "seen": 4, "added": 4}]
+    assert status == [{"path": str(box.resolve()), "kind": "mail", "format": "maildir",
+                       "last_run": "2026-11-23", "seen": 4, "added": 4}]
 
 
 def test_an_mbox_that_grew_is_read_from_where_it_ended(people, tmp_path):
@@ -471,9 +471,10 @@ def test_status_lists_each_path(people):
     sync(people, "calendar", MEETINGS, *ME)
     rows = people("sync", "status", "--json").json()
     assert rows == [
-        {"path": str(MEETINGS), "kind": "calendar", "last_run": "2026-11-23", "seen": 17,
-         "added": 10},
-        {"path": str(OUTBOX), "kind": "mbox", "last_run": "2026-11-23", "seen": 11, "added": 6},
+        {"path": str(MEETINGS), "kind": "calendar", "format": "calendar",
+         "last_run": "2026-11-23", "seen": 17, "added": 10},
+        {"path": str(OUTBOX), "kind": "mail", "format": "mbox", "last_run": "2026-11-23",
+         "seen": 11, "added": 6},
     ]
     assert "outbox.mbox" in people("sync", "status").out
 

@@ -124,3 +124,72 @@ def test_a_row_shows_only_in_its_window(occasion, today, lead_days):
     assert (row is not None) == (on - today <= timedelta(days=lead.count))
     if row is not None:
         assert row.shows_from <= today <= row.on
+
+
+# --- the days an occasion may show, for the query that finds them ----------------------
+
+
+def test_month_days_of_a_span_and_29_february_on_the_28th():
+    from netcadence.engine.occasions import month_days
+
+    assert month_days(date(2026, 12, 30), date(2027, 1, 2)) == [
+        "12-30", "12-31", "01-01", "01-02"]
+    assert month_days(date(2027, 2, 27), date(2027, 3, 1)) == ["02-27", "02-28", "02-29", "03-01"]
+    assert month_days(date(2028, 2, 28), date(2028, 2, 28)) == ["02-28"]  # 29th has its day
+    assert month_days(date(2026, 1, 1), date(2026, 12, 31)) is None  # every day
+    assert month_days(date(9999, 12, 31), date(9999, 12, 31)) == ["12-31"]
+
+
+def test_the_last_day_that_shows_today():
+    from netcadence.engine.occasions import last_showing_day
+
+    assert last_showing_day(TODAY, THREE_DAYS) == date(2026, 11, 26)
+    # A month's lead clamps: from 28 February, 31 March starts its lead on the 28th.
+    assert last_showing_day(date(2027, 2, 28), Duration(1, "m")) == date(2027, 3, 31)
+    assert last_showing_day(date(9999, 12, 30), THREE_DAYS) == date(9999, 12, 31)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(occasion_days, days, st.sampled_from([Duration(1, "d"), THREE_DAYS, Duration(2, "w"),
+                                            Duration(1, "m"), Duration(1, "q")]))
+def test_the_query_s_days_hold_every_row_that_shows(occasion, today, lead):
+    """The agenda asks the database for occasions on month_days(today, last_showing_day):
+    no row that `showing` gives is left out by that."""
+    from netcadence.engine.occasions import last_showing_day, month_days
+
+    row = showing("birthday", occasion, today, lead, None)
+    wanted = month_days(today, last_showing_day(today, lead))
+    if row is not None and wanted is not None:
+        assert f"{occasion.month:02d}-{occasion.day:02d}" in wanted
+
+
+def test_falling_gives_each_time_in_a_span_not_yet_answered():
+    from netcadence.engine.occasions import falling
+
+    found = falling("birthday", Day(2, 29, 2000), date(2026, 11, 23), date(2029, 3, 1),
+                    THREE_DAYS, None)
+    assert [(row.on, row.what) for row in found] == [
+        (date(2027, 2, 28), "birthday (27)"), (date(2028, 2, 29), "birthday (28)"),
+        (date(2029, 2, 28), "birthday (29)")]
+    answered = falling("birthday", Day(11, 25), TODAY, date(2026, 12, 31), THREE_DAYS,
+                       date(2026, 11, 22))
+    assert answered == []
+    assert falling("birthday", Day(11, 25), TODAY, date(2026, 11, 24), THREE_DAYS, None) == []
+
+
+def test_the_plan_pins_an_occasion_to_its_day_first():
+    from netcadence.engine.agenda import other_row
+    from netcadence.engine.plan import lay_out
+
+    def cadence(slug, due):
+        return other_row("intro", slug, slug, due, TODAY, "x", None)  # any row that can wait
+
+    birthday = other_row("birthday", "zoe", "Zoe", date(2026, 11, 24), TODAY, "birthday", None)
+    late = cadence("late", date(2026, 11, 20))
+    soon = cadence("soon", date(2026, 11, 24))
+    planned = lay_out([late, soon, birthday], TODAY, 3, 1)
+    assert [(p.item.slug, p.day) for p in planned] == [
+        ("late", date(2026, 11, 23)), ("zoe", date(2026, 11, 24)),
+        ("soon", date(2026, 11, 25))]
+    blocked = lay_out([birthday], TODAY, 3, None, {date(2026, 11, 24)})
+    assert [p.day for p in blocked] == [None]

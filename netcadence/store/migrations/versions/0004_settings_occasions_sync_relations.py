@@ -6,7 +6,9 @@ Revises: 0003
 - setting: the network settings (capacity, default_cadence, …), one value per
   database instead of one per settings file.
 - contact.birthday, contact.anniversary: `YYYY-MM-DD`, or `--MM-DD` when the
-  year is not known.
+  year is not known; each with an index on its month and day (the last five
+  characters, `MM-DD`), so that the agenda finds the few occasions near today
+  without reading every contact.
 - contact.strength_base: the decayed weight of the contact's touches as of its
   last touch, a cache the schedule refresh rewrites (strength follows from it
   and today).
@@ -47,6 +49,15 @@ def _contact(name: str = "contact_id", *, primary_key: bool = False) -> sa.Colum
                      nullable=False, primary_key=primary_key)
 
 
+OCCASIONS = ("birthday", "anniversary")
+
+
+def month_day(column: str) -> str:
+    """`MM-DD` of a stored occasion (`1990-04-12` or `--04-12`): the index's expression,
+    written the same way in the queries that use it."""
+    return f"substr({column}, length({column}) - 4)"
+
+
 def upgrade() -> None:
     # --- network settings ---------------------------------------------------------
     op.create_table(
@@ -59,6 +70,10 @@ def upgrade() -> None:
     # --- occasions and strength ---------------------------------------------------
     op.add_column("contact", _text("birthday", 10))
     op.add_column("contact", _text("anniversary", 10))
+    for column in OCCASIONS:
+        op.create_index(f"ix_contact_{column}_day", "contact", [sa.text(month_day(column))],
+                        sqlite_where=sa.text(f"{column} IS NOT NULL"),
+                        postgresql_where=sa.text(f"{column} IS NOT NULL"))
     op.add_column("contact", sa.Column("strength_base", sa.Float, nullable=True))
 
     # --- sync ---------------------------------------------------------------------
@@ -190,6 +205,8 @@ def downgrade() -> None:
         op.drop_table(table)
     with op.batch_alter_table("touch") as touch:
         touch.drop_column("source")
+    for column in OCCASIONS:
+        op.drop_index(f"ix_contact_{column}_day", "contact")
     with op.batch_alter_table("contact") as contact:
         for column in ("strength_base", "anniversary", "birthday"):
             contact.drop_column(column)
