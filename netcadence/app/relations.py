@@ -99,16 +99,13 @@ def brief(db: Database, contact_id: int, today: date) -> dict:
     """One contact on one screen: who they are, where you stand, what is open."""
     from netcadence.dates import parse_duration
     from netcadence.engine.ledger import LedgerTouch, open_asks
-    from netcadence.engine.occasions import next_occasion, stored_day
-    from netcadence.store import relations
+    from netcadence.engine.occasions import KINDS, next_occasion, stored_day
     from netcadence.store.details import contact_details
 
     data = contact_details(db, contact_id, today)
     since = parse_duration("1y").before(today).isoformat()
     recent = [t for t in data["touches"] if t["date"] > since]
-    birthday, anniversary = relations.occasions(db, contact_id)
-    coming = next_occasion({"birthday": stored_day(birthday),
-                            "anniversary": stored_day(anniversary)}, today)
+    coming = next_occasion({kind: stored_day(data[kind]) for kind in KINDS}, today)
     asks = open_asks((LedgerTouch(date.fromisoformat(t["date"]), t["direction"], t["give"],
                                   t["ask"]), t["note"]) for t in data["touches"])
     return {

@@ -115,8 +115,3 @@ def tagged(db: Database, prefixes: tuple[str, ...]) -> dict[int, list[str]]:
         found.setdefault(int(cid), []).append(tag)
     return found
 
-
-def occasions(db: Database, contact_id: int) -> tuple[str | None, str | None]:
-    """The contact's birthday and anniversary as stored."""
-    row = db.row("SELECT birthday, anniversary FROM contact WHERE id = ?", (contact_id,))
-    return (row[0], row[1]) if row else (None, None)
