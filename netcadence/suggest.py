@@ -67,3 +67,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not found:
         return ""
     return "; did you mean " + " or ".join(repr(choice) for choice in found) + "?"
+
+
+def one_of(text: str, choices: tuple[str, ...], what: str, listed: str) -> str:
+    """The choice typed (any case, spaces around), or an error that says `what` it is not,
+    suggests the closest choice, and ends with `listed` (the choices, as the caller says
+    them)."""
+    wanted = text.strip().lower()
+    if wanted not in choices:
+        from netcadence.errors import InputError
+
+        hint = did_you_mean(wanted, choices) or ";"
+        raise InputError(f"{text!r} is not {what}{hint} {listed}")
+    return wanted

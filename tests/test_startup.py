@@ -126,3 +126,24 @@ def test_the_weekly_commands_load_no_heavy_module(network, nc, args):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
     assert not modules & set(HEAVY), f"{args} loaded {sorted(modules & set(HEAVY))}"
+
+
+# What the agenda's rows of other kinds need, loaded only when one may show.
+RELATIONSHIP_MODULES = {"netcadence.app.intros", "netcadence.app.relations",
+                        "netcadence.engine.intros", "netcadence.engine.jobs",
+                        "netcadence.engine.strength", "netcadence.store.intros",
+                        "netcadence.store.jobs", "netcadence.store.relations"}
+
+
+def test_due_asks_first_whether_an_introduction_or_a_job_change_waits(network, monkeypatch):
+    """Most days no proposal waits and no job change is recent: `due` then loads
+    nothing of them (nor strength, which lists and schedules use)."""
+    network("intro", "ana", "bob", "--propose", today="2026-11-20")  # not waiting yet
+    result, modules = loaded("due", whole=True)
+    assert result.returncode == 0, result.stderr
+    assert not modules & RELATIONSHIP_MODULES, sorted(modules & RELATIONSHIP_MODULES)
+    monkeypatch.setenv("NETCADENCE_TODAY", "2026-12-10")  # the proposal now waits
+    result, modules = loaded("due", "--json", whole=True)
+    assert result.returncode == 0, result.stderr
+    assert "netcadence.app.intros" in modules
+    assert "intro" in [row["kind"] for row in __import__("json").loads(result.stdout)]

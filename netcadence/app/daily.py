@@ -143,18 +143,26 @@ def log_touch(
     db = session.db(create=True)
     with db.write():
         ref, created = contact_for_log(db, contact, today, new=new, cadence=cadence, day=day)
-        given_before, _ = touch_store.given_asked(db, ref.id)
+        # Only your own ask to someone you never gave to earns a warning (theirs, logged
+        # with --in, are asks made of you).
+        warn_ask = ask and not give and not inbound and _never_given(db, ref.id)
         touch_id = touch_store.add(
             db, ref.id, day, channel=kind, direction="in" if inbound else "out",
             note=note or "", give=give, ask=ask, by=user_name(by),
         )
         schedule.refresh(db, today, [ref.id])
-    if ask and not give and given_before == 0:
+    if warn_ask:
         warn(f"you have never given to {printable(ref.name)}; give before you ask")
     if created:
         say(f"Added {printable(ref.name)} ({ref.slug}), a new contact")
     say(f"Logged touch {touch_id} with {printable(ref.name)} ({ref.slug}) on {day.isoformat()}; "
         + next_due_text(db, ref.id, today))
+
+
+def _never_given(db: Database, contact_id: int) -> bool:
+    from netcadence.store.relations import ledger_of
+
+    return ledger_of(db, contact_id).gave == 0
 
 
 def contact_for_log(

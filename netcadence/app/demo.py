@@ -45,6 +45,7 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                 goal["name"], period=goal.get("per", "week"), target=goal["count"],
                 tag=goal.get("tag"), channel=goal.get("channel"),
                 direction=goal.get("direction", "out"), count_by=goal.get("count_by", "contacts")))
+        refs = {}
         for person in data["contacts"]:
             met = person.get("met_days_ago")
             ref = contact_store.create(db, contact_store.NewContact(
@@ -52,6 +53,7 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                 title=person.get("title"), tags=person.get("tags", []),
                 met_on=ago(met) if met is not None else None,
             ), ago(person.get("enrolled_days_ago", 0)))
+            refs[person["name"]] = ref
             if person.get("cadence"):
                 cadences.assign(db, ref.id, cadences.choose(db, person["cadence"]))
             if person.get("birthday"):
@@ -64,6 +66,27 @@ def load_network(db: Database, today: date, path: Path = NETWORK) -> None:
                 )
             enrolled = ago(person.get("enrolled_days_ago", 0))
             schedule.refresh(db, today, [ref.id], enroll={ref.id: enrolled})
+        _load_relations(db, data, refs, ago)
+
+
+def _load_relations(db: Database, data: dict, refs: dict, ago) -> None:
+    """The sample network's introductions and job changes, through their writers."""
+    from netcadence.engine.intros import Intro
+    from netcadence.engine.jobs import JobChange
+    from netcadence.store import intros, jobs
+
+    def day(item: dict, key: str):
+        return ago(item[key]) if item.get(key) is not None else None
+
+    for item in data.get("intros", []):
+        intros.add(db, Intro(0, refs[item["a"]].id, refs[item["b"]].id,
+                             ago(item["proposed_days_ago"]), day(item, "a_agreed_days_ago"),
+                             day(item, "b_agreed_days_ago"), day(item, "made_days_ago"),
+                             note=item.get("note")))
+    for item in data.get("job_changes", []):
+        jobs.add(db, refs[item["contact"]].id, ago(item["days_ago"]), JobChange(
+            item.get("old_company"), item.get("new_company"), item.get("old_title"),
+            item.get("new_title")))
 
 
 def _birthday(spec: dict, today: date) -> Day:

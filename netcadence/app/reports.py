@@ -61,15 +61,16 @@ def weekly_review(db: Database, week: Period, today: date) -> dict:
     from netcadence.app.occasions import rows_between
     from netcadence.engine.agenda import OCCASIONS, build_agenda
     from netcadence.store import goals as goal_store
+    from netcadence.store import jobs, relations, settings
     from netcadence.store import review as queries
-    from netcadence.store import settings
 
     as_of = min(week.end, today)
     following = week.next()
     dormant_days = settings.load(db).dormant_days
     silent = queries.dormant(db, today, today - timedelta(days=dormant_days))
-    channels, given, asked = queries.channel_mix(db, week.start, week.end)
-    given_all, asked_all = queries.given_asked_all_time(db)
+    channels, _given, _asked = queries.channel_mix(db, week.start, week.end)
+    balance = relations.counts_between(db, week.start, week.end)
+    ever = relations.counts_between(db)
     end_now = queries.overdue_at(db, following.start, today)
     end_before = queries.overdue_at(db, week.start, today)
     upcoming = [
@@ -94,10 +95,10 @@ def weekly_review(db: Database, week: Period, today: date) -> dict:
         "new_contacts": queries.created_between(db, week.start, week.end),
         "series_completed": queries.series_completed_between(db, week.start, week.end),
         "unresponsive": queries.unresponsive_between(db, week.start, week.end),
-        "give_ask": {"given": given, "asked": asked,
-                     "given_all_time": given_all, "asked_all_time": asked_all},
+        "give_ask": {**balance, **{f"{key}_all_time": count for key, count in ever.items()}},
         "overdue": {"end_of_week": end_now, "end_of_last_week": end_before,
                     "change": end_now - end_before},
+        "job_changes": [change.as_json() for change in jobs.between(db, week.start, week.end)],
         "dormant": [s.as_json() for s in silent[:DORMANT_IN_REVIEW]],
         "dormant_total": len(silent),
         "dormant_days": dormant_days,

@@ -25,7 +25,33 @@ def _occasions(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
     return agenda_rows(db, today, tag)
 
 
-SOURCES: list[Source] = [_occasions]
+# Introductions and news first ask the database whether it has anything at all: most
+# days it has not, and `due` then loads nothing more for them.
+
+
+def _introductions(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
+    from netcadence.engine.agenda import waiting_if_proposed_before
+    from netcadence.store.agenda import intros_waiting
+
+    if not intros_waiting(db, waiting_if_proposed_before(today)):
+        return []
+    from netcadence.app.intros import agenda_rows
+
+    return agenda_rows(db, today, tag)
+
+
+def _news(db: Database, today: date, tag: str | None) -> list[AgendaItem]:
+    from netcadence.engine.agenda import news_since
+    from netcadence.store.agenda import news_between
+
+    if not news_between(db, news_since(today), today):
+        return []
+    from netcadence.app.relations import news_rows
+
+    return news_rows(db, today, tag)
+
+
+SOURCES: list[Source] = [_occasions, _introductions, _news]
 
 
 def other_rows(db: Database, today: date, tag: str | None = None) -> list[AgendaItem]:

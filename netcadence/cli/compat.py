@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, NoSuchOption
 from typer._click.globals import get_current_context
+from typer._click.shell_completion import CompletionItem
 from typer._click.utils import PacifyFlushWrapper
 from typer.core import TyperGroup
 from typer.main import get_command, get_group
 
 __all__ = [
-    "ClickException", "NoArgsIsHelpError", "NoSuchOption", "PacifyFlushWrapper", "TyperGroup",
+    "ClickException", "CompletionItem", "NoArgsIsHelpError", "NoSuchOption",
+    "PacifyFlushWrapper", "TyperGroup",
     "commands_of", "get_command", "get_current_context", "get_group",
 ]
 

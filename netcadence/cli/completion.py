@@ -17,7 +17,7 @@ import sys
 from netcadence.store.completion import cadences, contacts, tags
 
 # Commands whose first argument is a contact.
-CONTACT_COMMANDS = ("log", "show", "edit", "pause", "resume", "archive", "rm", "snooze", "intro")
+CONTACT_COMMANDS = ("log", "show", "edit", "pause", "resume", "archive", "rm", "snooze", "brief")
 # The options whose values complete, for every command outside a group that has
 # some: {command: {option: what}}.
 OPTION_VALUES = {

@@ -90,12 +90,28 @@ def list_(
         help="Only contacts with this tag.", autocompletion=complete_tag)] = None,
     status: Annotated[str | None, typer.Option(
         help="active, paused, archived, unresponsive or all (default: all but archived).")] = None,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="name (the default) or strength (strongest first).")] = None,
     json: Json = False,
 ) -> None:
     """List contacts."""
     wanted = _status(status)
+    by = _sort_key(sort)
     rows = agenda.list_rows(current().db(), today(), status=wanted, tag=tag)
-    view.contact_list(rows, json=json)
+    if by == "strength":
+        rows.sort(key=lambda row: -row.strength)  # stable: by name within a strength
+    view.contact_list(rows, json=json, strength=by == "strength")
+
+
+SORT_KEYS = ("name", "strength")
+
+
+def _sort_key(text: str | None) -> str:
+    if text is None:
+        return "name"
+    from netcadence.suggest import one_of
+
+    return one_of(text, SORT_KEYS, "a sort key", f"sort by {' or '.join(SORT_KEYS)}")
 
 
 def _status(text: str | None) -> str | None:

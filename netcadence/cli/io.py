@@ -114,6 +114,8 @@ def _report(file: str, summary: Summary, dry_run: bool, verbose: bool, unit: str
     extra = "".join(f", {count} {key}" for key, count in summary.extra.items())
     say(f"{head} {printable(file)}: {summary.created} created, {summary.updated} updated, "
         f"{summary.unchanged} unchanged, {len(summary.skipped)} skipped{extra}")
+    for line in summary.job_changes:
+        say(f"  job change: {printable(line)}")
     for line in summary.skipped_lines(verbose=verbose, unit=unit):
         say(f"  {printable(line)}")
 

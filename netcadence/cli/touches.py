@@ -1,4 +1,4 @@
-"""Touch commands: log, touch edit, touch rm, intro, event, snooze."""
+"""Touch commands: log, touch edit, touch rm, event, snooze."""
 
 from __future__ import annotations
 
@@ -51,8 +51,10 @@ def log(
     when: When = None,
     note: Note = None,
     inbound: Annotated[bool, typer.Option("--in", help="They reached out or answered.")] = False,
-    give: Annotated[bool, typer.Option("--give", help="You helped them.")] = False,
-    ask: Annotated[bool, typer.Option("--ask", help="You asked them for something.")] = False,
+    give: Annotated[bool, typer.Option(
+        "--give", help="You helped them (with --in: they helped you).")] = False,
+    ask: Annotated[bool, typer.Option(
+        "--ask", help="You asked them for something (with --in: they asked you).")] = False,
     new: Annotated[bool, typer.Option(
         "--new", help="Create the contact if it does not exist.")] = False,
     cadence: Annotated[str | None, typer.Option(
@@ -88,8 +90,10 @@ def touch_edit(
     channel: Channel = None,
     note: Note = None,
     inbound: Annotated[bool | None, typer.Option("--in/--out", help="Direction.")] = None,
-    give: Annotated[bool | None, typer.Option("--give/--no-give", help="You helped them.")] = None,
-    ask: Annotated[bool | None, typer.Option("--ask/--no-ask", help="You asked.")] = None,
+    give: Annotated[bool | None, typer.Option(
+        "--give/--no-give", help="You helped them (on an inbound touch: they helped you).")] = None,
+    ask: Annotated[bool | None, typer.Option(
+        "--ask/--no-ask", help="You asked (on an inbound touch: they asked you).")] = None,
 ) -> None:
     """Fix a touch; due dates, steps and statuses follow."""
     number = _touch_id(touch_id)
@@ -128,34 +132,6 @@ def touch_rm(
         touch_store.remove(db, touch, today())
     say(f"Removed touch {number}; {printable(ref.name)} ({ref.slug}): "
         f"{daily.next_due_text(db, ref.id, today())}")
-
-
-@commands.command()
-def intro(
-    first: Annotated[str, typer.Argument(
-        metavar="A", help="One person.", autocompletion=complete_contact)],
-    second: Annotated[str, typer.Argument(
-        metavar="B", help="The other person.", autocompletion=complete_contact)],
-    note: Note = None,
-    when: When = None,
-    by: Annotated[str | None, typer.Option(help="Who logged it.")] = None,
-) -> None:
-    """Record that you introduced A and B (a given touch on both)."""
-    day = touch_day(when)
-    db = current().db(create=True)
-    with db.write():
-        a = contact_store.resolve(db, first)
-        b = contact_store.resolve(db, second)
-        if a.id == b.id:
-            raise InputError(f"an introduction needs two different people ({a.slug} twice)")
-        ids = []
-        for ref, other in ((a, b), (b, a)):
-            text = note or f"introduced to {other.name}"
-            ids.append(touch_store.add(db, ref.id, day, channel="intro", give=True,
-                                       note=text, by=user_name(by)))
-        schedule.refresh(db, today(), [a.id, b.id])
-    say(f"Introduced {printable(a.name)} ({a.slug}) and {printable(b.name)} ({b.slug}) "
-        f"on {day.isoformat()}: touches {ids[0]} and {ids[1]}")
 
 
 @commands.command()

@@ -11,7 +11,7 @@ among the due and overdue rows by urgency, as cadence rows do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from operator import attrgetter
 
 from netcadence.engine.schedule import urgency
@@ -19,6 +19,20 @@ from netcadence.text import fold
 
 KINDS = ("cadence", "birthday", "anniversary", "intro", "news")
 OCCASIONS = frozenset({"birthday", "anniversary"})
+# A proposed introduction is a row once it has waited this many days for an answer,
+# and news of a job change stays one this many days; both rank over this many days.
+INTRO_WAIT_DAYS = 14
+NEWS_DAYS = 14
+
+
+def waiting_if_proposed_before(today: date) -> date:
+    """An open introduction proposed before this day is a row today."""
+    return today - timedelta(days=INTRO_WAIT_DAYS)
+
+
+def news_since(today: date) -> date:
+    """A job change noticed on or after this day (and by today) is still news today."""
+    return today - timedelta(days=NEWS_DAYS - 1)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is 3x slower to build, per row

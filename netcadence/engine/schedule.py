@@ -18,17 +18,13 @@ def parse_channel(text: str | None) -> str:
     """A channel as a user or a file wrote it (`other` when absent), or a clear error."""
     if text is None:
         return "other"
-    wanted = text.strip().lower()
-    if wanted not in CHANNELS:
-        from netcadence.errors import InputError
-        from netcadence.suggest import did_you_mean
+    from netcadence.suggest import one_of
 
-        hint = did_you_mean(wanted, CHANNELS) or ";"
-        raise InputError(f"{text!r} is not a channel{hint} channels: {', '.join(CHANNELS)}")
-    return wanted
+    return one_of(text, CHANNELS, "a channel", f"channels: {', '.join(CHANNELS)}")
 
 # Bumped whenever a rule below changes, so every stored schedule is recomputed once.
-ENGINE_VERSION = 1
+# 2: the schedule also stores each contact's strength base (engine/strength.py).
+ENGINE_VERSION = 2
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = ("slug", "name", "status", "company", "title", "emails", "phones", "tags",
                "cadence", "next_due", "last_touch")
 # Lists whose items print one per line; the others are indented in full.
-_ONE_LINE = {"tag_defaults", "events", "touches", "goals", "vacations"}
+_ONE_LINE = {"tag_defaults", "events", "touches", "goals", "vacations", "intros", "job_changes"}
 PAGE = 5000  # touches read and written at a time
 
 
@@ -33,6 +33,7 @@ def _pauses(rows: list[tuple]) -> list[dict[str, Any]]:
 def document(db: Database, today: date) -> dict[str, Any]:
     """Everything a user can see, as plain data in the versioned JSON shape."""
     from netcadence.store import cadences as cadence_store
+    from netcadence.store import jobs
 
     names = {cid: name for cid, name in db.rows("SELECT id, name FROM cadence")}
     cadences = [
@@ -109,8 +110,28 @@ def document(db: Database, today: date) -> dict[str, Any]:
         "touches": _touches(db, slugs, events),
         "goals": goals,
         "vacations": _pauses(vacations),
+        "intros": _intros(db, slugs),
+        "job_changes": [
+            {"contact": slug, "date": day, "old_company": change.old_company,
+             "new_company": change.new_company, "old_title": change.old_title,
+             "new_title": change.new_title}
+            for slug, day, change in jobs.all_changes(db)],
         "settings": settings(db),
     }
+
+
+def _intros(db: Database, slugs: dict[int, str]) -> list[dict[str, Any]]:
+    """Introductions by id, their people by slug."""
+    from netcadence.store import intros
+
+    def iso(day: date | None) -> str | None:
+        return day.isoformat() if day else None
+
+    return [{"id": intro.id, "a": slugs[intro.a], "b": slugs[intro.b],
+             "proposed": intro.proposed_on.isoformat(), "a_agreed": iso(intro.a_agreed_on),
+             "b_agreed": iso(intro.b_agreed_on), "made": iso(intro.made_on),
+             "dropped": iso(intro.dropped_on), "note": intro.note, "outcome": intro.outcome}
+            for intro in intros.all_intros(db)]
 
 
 def settings(db: Database) -> dict[str, Any]:

@@ -39,13 +39,13 @@ class _Bad(Exception):
 
 
 SECTIONS = ("cadences", "tag_defaults", "contacts", "events", "touches", "goals", "vacations",
-            "settings")
+            "intros", "job_changes", "settings")
 # What a section needs imported before it: cadences are named by contacts, tag
-# defaults and the default_cadence setting, and touches name contacts. A section
-# waits (the file is read again) until what it needs is imported or known to be
-# absent from the file.
+# defaults and the default_cadence setting, and touches, introductions and job
+# changes name contacts. A section waits (the file is read again) until what it
+# needs is imported or known to be absent from the file.
 NEEDS = {"tag_defaults": ("cadences",), "contacts": ("cadences",), "touches": ("contacts",),
-         "settings": ("cadences",)}
+         "settings": ("cadences",), "intros": ("contacts",), "job_changes": ("contacts",)}
 OBJECTS = ("settings",)  # sections that are one object; the others are lists
 
 
@@ -170,7 +170,7 @@ class JsonImport:
         self.handlers: dict[str, Callable[[dict, str], None]] = {
             "cadences": self._cadence, "tag_defaults": self._tag_default,
             "contacts": self._contact, "events": self._event, "goals": self._goal,
-            "vacations": self._vacation,
+            "vacations": self._vacation, "intros": self._intro, "job_changes": self._job_change,
         }
 
     def run(self) -> None:
@@ -632,3 +632,64 @@ class JsonImport:
                     raise _Bad(f"{key} is {have[key]} in this database; kept it")
             except (_Bad, InputError) as bad:
                 self.summary.skip(f"settings.{given}", str(bad))
+
+    # --- introductions and job changes ------------------------------------------------
+
+    def _intro(self, item: dict, path: str) -> None:
+        from netcadence.engine.intros import Intro
+        from netcadence.store import intros
+
+        self.importer.flush()  # named by their contacts' ids
+        a, b = (self._person(item, side) for side in ("a", "b"))
+        if a == b:
+            raise _Bad("an introduction needs two different people")
+        proposed = _day(item.get("proposed"), "proposed", self.today)
+        days = {key: _maybe_day(item, key) for key in ("a_agreed", "b_agreed", "made", "dropped")}
+        if any(day is not None and day > self.today for day in days.values()):
+            raise _Bad("a date after today")
+        if any(day is not None and day < proposed for day in days.values()):
+            raise _Bad("a date before the proposal")
+        intro_id = item.get("id")
+        if intro_id is not None and (type(intro_id) is not int or intro_id < 1):
+            raise _Bad("id must be a whole number ≥ 1")
+        if self.db.value(
+            "SELECT 1 FROM intro WHERE proposed_on = ? AND ((a_id = ? AND b_id = ?) OR "
+            "(a_id = ? AND b_id = ?))", (proposed.isoformat(), a, b, b, a),
+        ):
+            self.summary.count("introductions already there")
+            return
+        free = intro_id is not None and not self.db.value(
+            "SELECT 1 FROM intro WHERE id = ?", (intro_id,))
+        intros.add(self.db, Intro(intro_id if free else 0, a, b, proposed, days["a_agreed"],
+                                  days["b_agreed"], days["made"], days["dropped"],
+                                  _text(item, "note"), _text(item, "outcome")), keep_id=free)
+        self.summary.count("introductions added")
+
+    def _job_change(self, item: dict, path: str) -> None:
+        from netcadence.engine.jobs import JobChange
+        from netcadence.store import jobs
+
+        self.importer.flush()
+        contact_id = self._person(item, "contact")
+        day = _day(item.get("date"), "date", self.today)
+        change = JobChange(*(_text(item, key) for key in (
+            "old_company", "new_company", "old_title", "new_title")))
+        if not change.any:
+            raise _Bad("neither the company nor the title changed")
+        if self.db.value(
+            "SELECT 1 FROM job_change WHERE contact_id = ? AND changed_on = ? AND "
+            "COALESCE(old_company, '') = ? AND COALESCE(new_company, '') = ? AND "
+            "COALESCE(old_title, '') = ? AND COALESCE(new_title, '') = ?",
+            (contact_id, day.isoformat(), change.old_company or "", change.new_company or "",
+             change.old_title or "", change.new_title or ""),
+        ):
+            self.summary.count("job changes already there")
+            return
+        jobs.add(self.db, contact_id, day, change)
+        self.summary.count("job changes added")
+
+    def _person(self, item: dict, key: str) -> int:
+        who = item.get(key)
+        if not isinstance(who, str) or not who.strip():
+            raise _Bad(f"no {key} (a slug or a name)")
+        return self._contact_id(who.strip())

@@ -53,6 +53,7 @@ def records(table: Table) -> list[Record]:
             emails=[row.get("email address") or row.get("e-mail address") or ""],
             company=row.get("company"), title=row.get("position"),
             linkedin=row.get("url") or row.get("profile url"), how="LinkedIn",
+            from_linkedin=True,
         )
         when = row.get("connected on") or ""
         record.met_on = connected_on(when)

@@ -26,6 +26,10 @@ from netcadence.store.contacts import NewContact, is_email
 from netcadence.store.db import Database
 from netcadence.text import clean_line, fold, normalize_tag
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.store.jobs import LinkedinSeen
+
 linkedin_key = lru_cache(maxsize=1024)(contact_store.linkedin_key)
 FILLABLE = ("company", "title", "note", "how", "linkedin", "vcard_uid", "met_on")
 FLUSH_FROM = 1000
@@ -50,6 +54,7 @@ class Record(NewContact):
 
     name: str | None = None  # type: ignore[assignment]  # named after its email when absent
     where: str = ""
+    from_linkedin: bool = False  # its company and title are what LinkedIn says now
     # As the file writes them (`1990-04-12`, `--04-12`…): the importer reads them.
     birthday: str | None = None
     anniversary: str | None = None
@@ -63,6 +68,7 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     extra: dict[str, int] = field(default_factory=dict)
+    job_changes: list[str] = field(default_factory=list)  # "Ana Ruiz: Acme → Globex"
 
     def skip(self, where: str, reason: str) -> None:
         self.skipped.append((where, reason))
@@ -231,6 +237,7 @@ class Importer:
         self._new_days: dict[int, tuple[str | None, str | None]] = {}
         self._load()
         self.last_before = max(self.known, default=0)  # contacts up to it were there before
+        self._linkedin: LinkedinSeen | None = None
 
     def _load(self) -> None:
         db = self.db
@@ -312,7 +319,11 @@ class Importer:
             cid = self._create(new, key)
             self._fill_days(cid, record)
             self.summary.created += 1
-        elif self._merge(self.known[cid], new) | self._fill_days(cid, record):
+            if record.from_linkedin:
+                self._job_change(self.known[cid], new)
+        # A job change first (all run): a company it updates is no empty field to fill.
+        elif ((record.from_linkedin and self._job_change(self.known[cid], new))
+              | self._merge(self.known[cid], new) | self._fill_days(cid, record)):
             self.summary.updated += 1
             if by_name_only:
                 self.summary.warn(record.where, f"{name} was merged into "
@@ -327,6 +338,34 @@ class Importer:
             self.file_slugs.setdefault(new.slug, cid)
         self.touched.add(cid)
         return cid
+
+    def _job_change(self, known: Known, new: NewContact) -> bool:
+        """Note what LinkedIn says of the contact's job now: a change since the last
+        LinkedIn import is listed in the summary, and the company and title the user
+        has not edited since follow it. Returns whether the contact changed."""
+        if self._linkedin is None:
+            from netcadence.store.jobs import LinkedinSeen
+
+            self._linkedin = LinkedinSeen(self.db, self.today)
+        found = self._linkedin.observe(known.id, known.fields, new.company, new.title)
+        if found is None:
+            return False
+        line = found.change.line(self._name(known.id))
+        if found.kept:
+            line += "; kept your " + " and ".join(
+                f"{column} {value!r}" for column, value in found.kept.items())
+        self.summary.job_changes.append(line)
+        if found.updates:
+            self.flush()
+            contact_store.update_fields(self.db, known.id, found.updates)
+            known.fields.update(found.updates)
+        return bool(found.updates)
+
+    def _name(self, contact_id: int) -> str:
+        waiting = self._new_contacts.get(contact_id)
+        if waiting is not None:
+            return waiting[2]
+        return self.db.value("SELECT name FROM contact WHERE id = ?", (contact_id,)) or ""
 
     def match(self, new: NewContact, name_key: str) -> tuple[int | None, bool]:
         """The contact this record is, if any, and whether only its name said so."""
@@ -514,6 +553,8 @@ class Importer:
     def finish(self, *, everyone: bool = False) -> Summary:
         """Recompute the schedules of the contacts this import touched (or of everyone)."""
         self.flush()
+        if self._linkedin is not None:
+            self._linkedin.write()
         schedule.refresh(self.db, self.today, None if everyone else sorted(self.touched),
                          enroll=self.enroll)
         return self.summary

@@ -14,28 +14,41 @@ def list_json(rows: list[ListRow]) -> list[dict[str, Any]]:
         {
             "slug": r.slug, "name": r.name, "status": r.status, "tags": r.tags,
             "cadence": r.cadence, "next_due": r.next_due, "last_touch": r.last_touch,
-            "company": r.company,
+            "company": r.company, "strength": r.strength,
         }
         for r in rows
     ]
 
 
-def contact_list(rows: list[ListRow], *, json: bool) -> None:
+def contact_list(rows: list[ListRow], *, json: bool, strength: bool = False) -> None:
+    """The contacts as a table (with their strength when `strength`), or JSON."""
     if json:
         emit_json(list_json(rows))
         return
     if not rows:
         say("No contacts.")
         return
-    table(
-        ["name", "slug", "status", "tags", "cadence", "next due", "last touch"],
-        [
-            [r.name, r.slug, r.status, ", ".join(r.tags), r.cadence or "-",
-             r.next_due or "-", r.last_touch or "-"]
-            for r in rows
-        ],
-        drop=("last touch", "slug", "tags", "cadence"),
-    )
+    headers = ["name", "slug", "status", "tags", "cadence", "next due", "last touch"]
+    cells = [[r.name, r.slug, r.status, ", ".join(r.tags), r.cadence or "-", r.next_due or "-",
+              r.last_touch or "-"] for r in rows]
+    if strength:
+        headers.append("strength")
+        for row, r in zip(cells, rows, strict=True):
+            row.append(r.strength)
+    table(headers, cells, drop=("last touch", "slug", "tags", "cadence"))
+
+
+def balance_text(data: dict[str, Any]) -> str:
+    """The four ledger counts and what is open, as show and brief say them."""
+    text = (f"given {data['given']}, asked {data['asked']}; "
+            f"they gave {data['got']}, asked you {data['were_asked']}")
+    open_items = []
+    if data.get("owe_answer"):
+        count = data["owe_answer"]
+        open_items.append(f"you owe an answer to {count} ask{'s' if count != 1 else ''}")
+    if data.get("asked_before_giving"):
+        open_items.append("you asked before giving")
+    return text + (f" ({'; '.join(open_items)})" if open_items else "")
 
 
 def _occasions(data: dict[str, Any]) -> str:
@@ -83,7 +96,8 @@ def contact_card(data: dict[str, Any]) -> None:
         say(f"  {'paused:':10} until {data['paused_until']}")
     if data["unresponsive_since"]:
         say(f"  {'silent:':10} unresponsive since {data['unresponsive_since']}")
-    say(f"  {'balance:':10} given {data['given']}, asked {data['asked']}")
+    say(f"  {'balance:':10} {balance_text(data)}")
+    say(f"  {'strength:':10} {data['strength']}/100")
     if data["touches"]:
         say("")
         table(

@@ -74,8 +74,10 @@ def print_review(data: dict[str, Any]) -> None:
                 f"{goal['done']}/{goal['target']} {goal['period']} {goal['current']}{mark}"
                 f" · streak {goal['streak']}")
     balance = data["give_ask"]
-    _heading(f"Give and ask: gave {balance['given']}, asked {balance['asked']} this week "
-             f"(all time: gave {balance['given_all_time']}, asked {balance['asked_all_time']})")
+    _heading(f"Give and ask: gave {balance['given']}, asked {balance['asked']}; "
+             f"they gave {balance['got']}, asked you {balance['were_asked']} this week")
+    say(f"  all time: gave {balance['given_all_time']}, asked {balance['asked_all_time']}; "
+        f"they gave {balance['got_all_time']}, asked you {balance['were_asked_all_time']}")
     if balance["asked"] > balance["given"]:
         say("  you asked more than you gave this week: give before you ask")
     overdue = data["overdue"]
@@ -91,6 +93,10 @@ def print_review(data: dict[str, Any]) -> None:
         if data[key]:
             _heading(f"{title}: {len(data[key])}")
             _listed(_people(data[key], field))
+    if data.get("job_changes"):
+        _heading(f"Job changes: {len(data['job_changes'])}")
+        for change in data["job_changes"]:
+            say(f"  {job_change_line(change)} ({change['slug']}, {change['date']})")
     if data["dormant"]:
         _heading(f"Dormant, worth reviving ({data['dormant_total']} silent ≥ "
                  f"{data['dormant_days']} days)")
@@ -102,6 +108,15 @@ def print_review(data: dict[str, Any]) -> None:
     if nxt:
         table(["due", "name", "slug", "what"],
               [[r["due"], r["name"], r["slug"], r["what"]] for r in nxt])
+
+
+def job_change_line(change: dict[str, Any]) -> str:
+    """`Ana Ruiz: Acme → Globex (Head of Sales)` from a job change's JSON."""
+    from netcadence.engine.jobs import JobChange
+
+    found = JobChange(change["old_company"], change["new_company"], change["old_title"],
+                      change["new_title"])
+    return printable(found.line(change["name"]))
 
 
 def sparkline(values: list[int]) -> str:

@@ -48,9 +48,10 @@ def due_rows(db: Database, today: date, horizon: date, tag: str | None = None) -
 def _scheduled(db: Database, today: date, tag: str | None, *,
                unresponsive: bool = False) -> tuple[str, list]:
     """The condition (and its parameters) for contacts on the agenda: not archived,
-    not unresponsive (unless `unresponsive`: their occasions still show), not paused,
-    with the tag if one is asked for."""
-    where = "NOT c.archived" if unresponsive else "NOT c.archived AND c.unresponsive_since IS NULL"
+    not unresponsive (unless `unresponsive`: rows that do not come from their cadence,
+    such as occasions, introductions and news, still show), not paused, with the tag if
+    one is asked for."""
+    where = "NOT c.archived" + ("" if unresponsive else " AND c.unresponsive_since IS NULL")
     params: list = []
     # Checking each row for a pause costs more than the rest of the agenda's query;
     # most days no contact is paused at all (a pause whose --until date has passed
@@ -64,6 +65,26 @@ def _scheduled(db: Database, today: date, tag: str | None, *,
     return where, params
 
 
+def intros_waiting(db: Database, proposed_before: date) -> bool:
+    """Whether an open introduction was proposed before that day (most days none is:
+    the agenda then loads nothing more for them)."""
+    return db.value("SELECT 1 FROM intro WHERE made_on IS NULL AND dropped_on IS NULL "
+                    "AND proposed_on < ? LIMIT 1", (proposed_before.isoformat(),)) is not None
+
+
+def news_between(db: Database, first: date, last: date) -> bool:
+    """Whether a job change was noticed first..last."""
+    return db.value("SELECT 1 FROM job_change WHERE changed_on >= ? AND changed_on <= ? LIMIT 1",
+                    (first.isoformat(), last.isoformat())) is not None
+
+
+def shown_for_news(db: Database, today: date, tag: str | None) -> tuple[str, list]:
+    """The condition for contacts whose rows of other kinds than cadence show (an
+    introduction waiting, news): not archived, not paused, with the tag if one is asked
+    for; unresponsive ones too, since these rows do not come from their cadence."""
+    return _scheduled(db, today, tag, unresponsive=True)
+
+
 @dataclass(frozen=True)
 class ListRow:
     id: int
@@ -75,6 +96,7 @@ class ListRow:
     next_due: str | None
     last_touch: str | None
     company: str | None
+    strength: int = 0
 
 
 def list_rows(
@@ -83,12 +105,14 @@ def list_rows(
 ) -> list[ListRow]:
     sql = (
         f"SELECT c.id, c.slug, c.name, {STATUS_SQL}, c.cadence_label, c.next_due, "
-        "c.last_touch, c.company FROM contact c"
+        "c.last_touch, c.company, c.strength_base FROM contact c"
     )
     params: list = [today.isoformat()]
     if tag:
         sql += " WHERE c.id IN (SELECT contact_id FROM contact_tag WHERE tag_key = ?)"
         params.append(fold(normalize_tag(tag)))
+    from netcadence.store.relations import strength_today  # for lists, not for the agenda
+
     tags: dict[int, list[str]] = {}
     # Sorted here, not in SQL, so that lists print in the same order on every backend.
     for contact_id, tag_name in sorted(db.rows("SELECT contact_id, tag FROM contact_tag")):
@@ -101,7 +125,7 @@ def list_rows(
         if status == "all" or (status is None and r[3] != "archived") or r[3] == status:
             next_due = r[5] if r[3] in ("active", "paused") else None
             rows.append(ListRow(r[0], r[1], r[2], r[3], tags.get(r[0], []), r[4], next_due,
-                                r[6], r[7]))
+                                r[6], r[7], strength_today(r[8], r[6], today)))
     rows.sort(key=lambda row: (fold(row.name), row.slug))
     return rows
 

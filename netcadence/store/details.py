@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from netcadence.engine.ledger import LedgerTouch, ledger
+from netcadence.engine.strength import StrengthTouch, parts
 from netcadence.store import paused
 from netcadence.store import touches as touch_store
 from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
 from netcadence.store.occasions import days_of
+from netcadence.store.relations import strength_today
 
 
 def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any]:
@@ -17,14 +20,14 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
         f"SELECT c.slug, c.name, {STATUS_SQL}, c.company, c.title, c.met_on, c.how, c.linkedin, "
         "c.note, c.created_on, c.cadence_mode, c.cadence_label, c.enrolled_on, c.next_due, "
         "c.due_step, c.due_steps, c.due_action, c.last_touch, c.unresponsive_since, "
-        "c.snooze_until, c.snoozed_on, c.series_completed_on FROM contact c WHERE c.id = ?",
+        "c.snooze_until, c.snoozed_on, c.series_completed_on, c.strength_base FROM contact c "
+        "WHERE c.id = ?",
         (today.isoformat(), contact_id),
     )
     assert row is not None
     (slug, name, status, company, title, met_on, how, linkedin, note, created_on, mode,
      label, enrolled_on, next_due, step, steps, action, last_touch, unresponsive_since,
-     snooze_until, snoozed_on, completed_on) = row
-    given, asked = touch_store.given_asked(db, contact_id)
+     snooze_until, snoozed_on, completed_on, strength_base) = row
     if mode == "own" and label:
         source = "own"
     elif mode != "none" and label:
@@ -32,6 +35,10 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
     else:
         source = "none"
     touches = touch_store.of_contact(db, contact_id)
+    balance = ledger(LedgerTouch(date.fromisoformat(t.day), t.direction, t.give, t.ask)
+                     for t in touches)
+    weighed = [(t.id, StrengthTouch(date.fromisoformat(t.day), t.direction, t.channel, t.give))
+               for t in touches]
     snooze_active = bool(snooze_until) and not any(t.day >= snoozed_on for t in touches)
     pause_until = db.value(paused.OWN_PAUSE, (contact_id, today.isoformat()))
     return {
@@ -53,8 +60,14 @@ def contact_details(db: Database, contact_id: int, today: date) -> dict[str, Any
         "step": f"{step}/{steps}" if step else None,
         "action": action,
         "last_touch": last_touch,
-        "given": given,
-        "asked": asked,
+        "given": balance.gave,
+        "asked": balance.asked,
+        "got": balance.got,
+        "were_asked": balance.were_asked,
+        "owe_answer": balance.owe_answer,
+        "asked_before_giving": balance.asked_before_giving,
+        "strength": strength_today(strength_base, last_touch, today),
+        "strength_parts": parts(weighed, today),
         "met": met_on,
         **days_of(db, contact_id),  # birthday, anniversary
         "how": how,

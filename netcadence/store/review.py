@@ -14,9 +14,11 @@ from netcadence.text import fold
 # A contact that is neither archived, paused today, nor set aside as unresponsive.
 _NOT_PAUSED = paused.NOT_PAUSED
 ACTIVE_SQL = f"NOT c.archived AND c.unresponsive_since IS NULL AND {_NOT_PAUSED}"
+# What you gave and asked: the flags of outbound touches (on inbound ones, they gave and
+# they asked; store/relations.py counts all four).
 _GIVEN_ASKED = (
-    "COALESCE(SUM(CASE WHEN give THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN ask THEN 1 ELSE 0 END), 0)"
+    "COALESCE(SUM(CASE WHEN give AND direction = 'out' THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN ask AND direction = 'out' THEN 1 ELSE 0 END), 0)"
 )
 # Above this many days, SQLite reads the whole touch table faster than it follows the
 # date index to each row (touches are seldom stored in date order). Queries that the
@@ -73,11 +75,6 @@ def touches_by_direction(db: Database, start: date, end: date) -> dict[str, int]
         "GROUP BY direction", (_iso(start), _iso(end)),
     ))
     return {"out": int(found.get("out", 0)), "in": int(found.get("in", 0))}
-
-
-def given_asked_all_time(db: Database) -> tuple[int, int]:
-    row = db.row(f"SELECT {_GIVEN_ASKED} FROM touch")
-    return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
 def touches_by_person(db: Database, start: date, end: date) -> list[dict]:

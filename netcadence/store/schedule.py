@@ -19,6 +19,10 @@ from netcadence.errors import InputError
 from netcadence.store import cadences as cadence_store
 from netcadence.store.db import Database
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netcadence.engine.strength import StrengthTouch
+
 CHUNK = 500
 TOUCHES = 20000  # at most this many touches in memory when refreshing everyone
 
@@ -96,6 +100,8 @@ def refresh(
 
 
 def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> None:
+    from netcadence.engine import strength  # loaded when a schedule is computed, not by `due`
+
     updates = []
     changes = []
     for contact_id, cadence, old_label, enrolled_on, recorded in _inputs(
@@ -111,15 +117,17 @@ def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> N
             changes.append((contact_id, old_label, stored, label, enrolled_on))
         result = compute_schedule(cadence, recorded.touches, enrolled_on,
                                   pauses=(*vacations, *recorded.paused), snooze=recorded.snooze)
+        strength_base, _last = strength.base(recorded.weighed)
         updates.append((
             label, _iso(enrolled_on), _iso(result.next_due), result.interval_days,
             result.step, result.steps, result.action, _iso(result.unresponsive_since),
-            _iso(result.series_completed_on), _iso(result.last_touch), contact_id,
+            _iso(result.series_completed_on), _iso(result.last_touch), strength_base,
+            contact_id,
         ))
     db.run_many(
         "UPDATE contact SET cadence_label = ?, enrolled_on = ?, next_due = ?, due_interval = ?, "
         "due_step = ?, due_steps = ?, due_action = ?, unresponsive_since = ?, "
-        "series_completed_on = ?, last_touch = ? WHERE id = ?",
+        "series_completed_on = ?, last_touch = ?, strength_base = ? WHERE id = ?",
         updates,
     )
     _record_enrollments(db, today, changes)
@@ -181,6 +189,7 @@ class _Recorded:
     touches: list[Touch] = field(default_factory=list)
     paused: list[Pause] = field(default_factory=list)  # the contact's own pauses
     snooze: Snooze | None = None
+    weighed: list[StrengthTouch] = field(default_factory=list)  # for its strength
 
 
 def _inputs(
@@ -190,15 +199,20 @@ def _inputs(
     """Each contact of the batch: its id, the cadence that applies, the cadence label
     stored, its enrollment date, and what was recorded; with `as_of`, all of it as it
     was at the end of that day (the cadence and enrollment date as recorded then)."""
+    from netcadence.engine.strength import StrengthTouch
+
     where = f" WHERE contact_id IN ({_marks(batch)})"
     params: tuple = tuple(batch)
     recorded: dict[int, _Recorded] = {cid: _Recorded() for cid in batch}
     until = ("", ()) if as_of is None else (" AND touched_on <= ?", (as_of.isoformat(),))
-    for contact_id, day, direction, channel in db.rows(
-        "SELECT contact_id, touched_on, direction, channel FROM touch" + where + until[0],
+    for contact_id, day, direction, channel, give in db.rows(
+        "SELECT contact_id, touched_on, direction, channel, give FROM touch" + where + until[0],
         params + until[1],
     ):
-        recorded[contact_id].touches.append(Touch(_stored(day), direction, channel))
+        found = recorded[contact_id]
+        on = _stored(day)
+        found.touches.append(Touch(on, direction, channel))
+        found.weighed.append(StrengthTouch(on, direction, channel, bool(give)))
     tags: dict[int, list[str]] = {}
     for contact_id, tag_key in db.rows(
         "SELECT contact_id, tag_key FROM contact_tag" + where, params

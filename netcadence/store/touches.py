@@ -143,13 +143,6 @@ def remove(db: Database, touch: TouchRecord, today: date) -> None:
     schedule.refresh(db, today, [touch.contact_id])
 
 
-def given_asked(db: Database, contact_id: int) -> tuple[int, int]:
-    row = db.row(
-        "SELECT COALESCE(SUM(CASE WHEN give THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN ask THEN 1 ELSE 0 END), 0) FROM touch WHERE contact_id = ?",
-        (contact_id,),
-    )
-    return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
 def event_id(db: Database, name: str, day: date) -> int:

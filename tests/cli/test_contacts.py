@@ -195,7 +195,8 @@ def test_show_json_shape(ok):
     data = ok("show", "ana", "--json").json()
     assert set(data) >= SHOW_KEYS
     assert (data["cadence"], data["cadence_source"]) == ("2w", "tag")
-    assert (data["given"], data["asked"]) == (1, 2)
+    # The inbound --ask is theirs: they asked you (SPEC §13).
+    assert (data["given"], data["asked"], data["got"], data["were_asked"]) == (1, 1, 0, 1)
     assert data["next_due"] == "2026-12-04" and data["step"] is None
     assert [t["date"] for t in data["touches"]] == ["2026-11-20", "2026-11-15", "2026-11-10"]
     assert all(set(t) == TOUCH_KEYS for t in data["touches"])

@@ -53,7 +53,9 @@ def test_review_json_sections(week47):
     assert data["series_completed"] == [
         {"slug": "sam-series", "name": "Sam Series", "date": "2026-11-18"}]
     assert data["unresponsive"] == [{**una, "date": "2026-11-19"}]
-    assert data["give_ask"] == {"given": 1, "asked": 1, "given_all_time": 1, "asked_all_time": 1}
+    assert data["give_ask"] == {
+        "given": 1, "asked": 1, "got": 0, "were_asked": 0,
+        "given_all_time": 1, "asked_all_time": 1, "got_all_time": 0, "were_asked_all_time": 0}
     assert data["overdue"] == {"end_of_week": 3, "end_of_last_week": 2, "change": 1}
     assert [d["slug"] for d in data["dormant"]] == ["dora-mant"]
     assert data["dormant"][0]["days_silent"] == 682  # counted from the met date, 2025-01-10

@@ -109,7 +109,9 @@ def test_log_in_give_ask_and_by(ok, monkeypatch):
     monkeypatch.setenv("NETCADENCE_USER", "Robin")
     ok("log", "ana", "--ask", "--when", "yesterday")
     assert show(ok, "ana")["touches"][1]["by"] == "Robin"
-    assert (show(ok, "ana")["given"], show(ok, "ana")["asked"]) == (1, 1)
+    data = show(ok, "ana")
+    # --in --give: they gave (got); the outbound --ask: you asked.
+    assert (data["given"], data["asked"], data["got"], data["were_asked"]) == (0, 1, 1, 0)
 
 
 def test_ask_before_giving_warns_but_succeeds(ok):

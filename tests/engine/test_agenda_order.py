@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netcadence.engine.agenda import AgendaItem, build_agenda, other_row, with_other_rows
+from netcadence.engine.agenda import (
+    AgendaItem,
+    build_agenda,
+    news_since,
+    other_row,
+    waiting_if_proposed_before,
+    with_other_rows,
+)
 from netcadence.engine.schedule import urgency
 from netcadence.text import fold
 
@@ -153,3 +160,15 @@ def test_rows_of_other_kinds_take_their_places():
 def test_no_other_rows_leaves_the_agenda_as_it_was():
     agenda = build_agenda([row("a", 3, 7.0), row("b", -1, 7.0)], TODAY)
     assert with_other_rows(agenda, []) is agenda
+
+
+def test_a_proposal_is_a_row_once_older_than_fourteen_days():
+    """SPEC §13: an open proposal older than 14 days shows in `due`."""
+    today = date(2026, 11, 30)
+    assert waiting_if_proposed_before(today) == date(2026, 11, 16)  # made the 15th: 15 days
+
+
+def test_news_lasts_fourteen_days_counting_the_day_it_was_noticed():
+    today = date(2026, 11, 30)
+    assert news_since(today) == date(2026, 11, 17)
+    assert (today - news_since(today)).days + 1 == 14

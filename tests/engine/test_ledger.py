@@ -35,6 +35,17 @@ def test_a_give_answers_the_asks_before_it():
     assert found.owe_answer == 1
 
 
+def test_only_your_own_give_answers_their_ask():
+    """Their give is not your answer; a give the day they asked answers it."""
+    assert ledger([LedgerTouch(day(0), "in", ask=True),
+                   LedgerTouch(day(1), "in", give=True)]).owe_answer == 1
+    assert ledger([LedgerTouch(day(0), "in", ask=True),
+                   LedgerTouch(day(0), "out", give=True)]).owe_answer == 0
+    # One touch that gives and asks: a give of yours, not an ask before giving.
+    both = ledger([LedgerTouch(day(0), "out", give=True, ask=True)])
+    assert (both.gave, both.asked, both.asked_before_giving) == (1, 1, 0)
+
+
 def test_asking_someone_you_never_gave_to_is_open():
     found = ledger([LedgerTouch(day(0), "out", ask=True), LedgerTouch(day(3), "out", ask=True)])
     assert found.asked_before_giving == 2 and found.asked == 2
