@@ -35,3 +35,14 @@ def test_notes_are_text_without_a_length_and_slugs_fit():
 
 def test_ids_fit_postgresql_integers():
     assert limits.MOST_ID == 2 ** 31 - 1
+
+
+def test_what_an_import_keeps_of_a_value_fits_every_door():
+    """Imports cut values from other programs' files shorter than the columns, never
+    longer: a record that was cut is then stored whole, on either backend."""
+    from netcadence.io import records
+
+    for field, longest in records.LONGEST.items():
+        assert longest <= limits.LENGTHS[field], field
+    assert records.LONGEST_EMAIL <= limits.LENGTHS["email"]
+    assert records.LONGEST_PHONE <= limits.LENGTHS["phone"]
