@@ -382,7 +382,7 @@ def unknown_message(db: Database, query: str) -> str:
         hint = "; did you mean " + " or ".join(
             f"{n} ({slug})" for n in suggestions for slug in sorted(slugs[n])) + "?"
     else:
-        hint = "; add it with 'netcadence add', or give --new to create it"
+        hint = "; add it with 'netcadence add' (or 'netcadence log NAME --new')"
     return f"no contact matches {query.strip()!r}{hint}"
 
 
