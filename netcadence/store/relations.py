@@ -51,16 +51,20 @@ def counts_between(db: Database, start: date | None = None, end: date | None = N
     """The four counts over the touches dated start..end (all of them without dates)."""
     where, params = "", ()
     if start is not None and end is not None:
-        where, params = " WHERE touched_on >= ? AND touched_on <= ?", (
+        where, params = " AND touched_on >= ? AND touched_on <= ?", (
             start.isoformat(), end.isoformat())
-    row = db.row(
-        "SELECT COALESCE(SUM(CASE WHEN direction = 'out' AND give THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN direction = 'out' AND ask THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN direction = 'in' AND give THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN direction = 'in' AND ask THEN 1 ELSE 0 END), 0) "
-        f"FROM touch{where}", params)
-    gave, asked, got, were_asked = (int(n) for n in row) if row else (0, 0, 0, 0)
-    return {"given": gave, "asked": asked, "got": got, "were_asked": were_asked}
+    counts = {"given": 0, "asked": 0, "got": 0, "were_asked": 0}
+    # Grouped over the touches that give or ask only (an index of its own holds them).
+    for direction, give, ask, n in db.rows(
+        f"SELECT direction, give, ask, COUNT(*) FROM touch WHERE (give OR ask){where} "
+        "GROUP BY direction, give, ask", params,
+    ):
+        mine = direction == "out"
+        if give:
+            counts["given" if mine else "got"] += int(n)
+        if ask:
+            counts["asked" if mine else "were_asked"] += int(n)
+    return counts
 
 
 def strength_today(base: float | None, last_touch: str | None, today: date) -> int:

@@ -112,6 +112,9 @@ def upgrade() -> None:
     op.create_index("ix_sync_item_contact_id", "sync_item", ["contact_id"])
 
     # --- relationships --------------------------------------------------------------
+    op.create_index("ix_touch_give_ask", "touch", ["contact_id", "direction", "give", "ask",
+                                                   "touched_on"],
+                    sqlite_where=sa.text("give OR ask"), postgresql_where=sa.text("give OR ask"))
     op.create_table(
         "intro",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -203,6 +206,7 @@ def downgrade() -> None:
     for table in ("enrollment", "job_change", "linkedin_seen", "intro", "sync_item",
                   "sync_file", "sync_source", "setting"):
         op.drop_table(table)
+    op.drop_index("ix_touch_give_ask", "touch")
     with op.batch_alter_table("touch") as touch:
         touch.drop_column("source")
     for column in OCCASIONS:
