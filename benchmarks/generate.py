@@ -154,7 +154,8 @@ def as_json(people: list[Person]) -> dict:
 
 def fill_database(path: Path, people: list[Person], today: date) -> None:
     """Bulk-load a new SQLite database, then store every contact's real schedule."""
-    from netcadence.engine.schedule import ENGINE_VERSION, Cadence
+    from netcadence.engine.schedule import Cadence
+    from netcadence.engine.version import ENGINE_VERSION
     from netcadence.store import cadences as cadence_store
     from netcadence.store import contacts as contact_store
     from netcadence.store import occasions, schedule

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import date
 
 from netcadence import dates
@@ -11,7 +10,6 @@ from netcadence.errors import NoDatabase
 from netcadence.store.db import Database, Location, locate, open_database
 
 
-@dataclass
 class Session:
     """One command's database and day.
 
@@ -20,11 +18,15 @@ class Session:
     `settings_file` is False for the demo, which reads no settings file.
     """
 
-    db_option: str | None = None
-    settings_file: bool = True
-    _today: date | None = field(default=None, repr=False)
-    _db: Database | None = field(default=None, repr=False)
-    _location: Location | None = field(default=None, repr=False)
+    def __init__(self, db_option: str | None = None, settings_file: bool = True) -> None:
+        self.db_option = db_option
+        self.settings_file = settings_file
+        self._today: date | None = None
+        self._db: Database | None = None
+        self._location: Location | None = None
+
+    def __repr__(self) -> str:
+        return f"Session(db_option={self.db_option!r}, settings_file={self.settings_file!r})"
 
     @property
     def location(self) -> Location:
@@ -57,7 +59,7 @@ class Session:
             if not create and location.path is not None and not location.path.exists():
                 raise NoDatabase(f"no database at {location.shown} yet: `netcadence add` or an "
                                  "import creates it")
-            from netcadence.store.schedule import ensure_current
+            from netcadence.store.freshness import ensure_current
 
             db = open_database(location)
             try:

@@ -10,11 +10,10 @@ among the due and overdue rows by urgency, as cadence rows do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, timedelta
 from operator import attrgetter
 
-from netcadence.engine.schedule import urgency
 from netcadence.text import fold
 
 KINDS = ("cadence", "birthday", "anniversary", "intro", "news")
@@ -35,20 +34,25 @@ def news_since(today: date) -> date:
     return today - timedelta(days=NEWS_DAYS - 1)
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is 3x slower to build, per row
-class AgendaItem:
-    slug: str
-    name: str
-    due: date
-    days_overdue: int
-    status: str
-    urgency: float
-    cadence: str | None
-    step: str | None
-    action: str | None
-    last_touch: str | None
-    kind: str = "cadence"
-    note: str | None = None  # what the row is about, for rows of other kinds than cadence
+
+def urgency(days_overdue: int, interval_days: float | None) -> float:
+    """Days late as a share of the interval that produced the due date."""
+    if not interval_days:
+        return float(days_overdue)
+    return days_overdue / interval_days
+
+
+class AgendaItem(namedtuple(
+    "AgendaItem", "slug name due days_overdue status urgency cadence step action last_touch "
+    "kind note", defaults=("cadence", None),
+)):
+    """One row of the agenda: who (`slug`, `name`), when (`due`, a date;
+    `days_overdue`, today − due; `status`), how urgent (`urgency`), what for
+    (`cadence`, `step` "2/3", `action`), `last_touch` (ISO text or None), the row's
+    `kind` (KINDS) and, for rows of other kinds than cadence, `note`: what it is
+    about. A named tuple: cheap to build per row, and no dataclass to import."""
+
+    __slots__ = ()
 
     @property
     def what(self) -> str:

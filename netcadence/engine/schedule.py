@@ -22,9 +22,6 @@ def parse_channel(text: str | None) -> str:
 
     return one_of(text, CHANNELS, "a channel", f"channels: {', '.join(CHANNELS)}")
 
-# Bumped whenever a rule below changes, so every stored schedule is recomputed once.
-# 2: the schedule also stores each contact's strength base (engine/strength.py).
-ENGINE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -209,13 +206,6 @@ def _unresponsive_since(cadence: Cadence, ordered: list[Touch], enrolled_on: dat
         and (last_answer is None or t.day > last_answer)
     })
     return days[limit - 1] if len(days) >= limit else None
-
-
-def urgency(days_overdue: int, interval_days: float | None) -> float:
-    """Days late as a share of the interval that produced the due date."""
-    if not interval_days:
-        return float(days_overdue)
-    return days_overdue / interval_days
 
 
 def pick_tag_cadence(candidates: list[Cadence]) -> Cadence | None:

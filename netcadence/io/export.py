@@ -15,8 +15,8 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
+from netcadence.store.paused import STATUS_SQL
 
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("slug", "name", "status", "company", "title", "emails", "phones", "tags",

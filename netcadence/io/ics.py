@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
+from netcadence.store.paused import STATUS_SQL
 
 
 def summary(name: str, label: str | None, step: int | None, steps: int | None,

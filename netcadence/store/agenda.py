@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date
 
 from netcadence.errors import NotFound
 from netcadence.store import paused
-from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
+from netcadence.store.paused import STATUS_SQL
 from netcadence.text import fold, loose, loosely_in, normalize_tag
 
 
@@ -85,18 +85,9 @@ def shown_for_news(db: Database, today: date, tag: str | None) -> tuple[str, lis
     return _scheduled(db, today, tag, unresponsive=True)
 
 
-@dataclass(frozen=True)
-class ListRow:
-    id: int
-    slug: str
-    name: str
-    status: str
-    tags: list[str]
-    cadence: str | None
-    next_due: str | None
-    last_touch: str | None
-    company: str | None
-    strength: int = 0
+# A contact as `list` shows it (dates as ISO text, `tags` a list, `strength` 0-100).
+ListRow = namedtuple("ListRow", "id slug name status tags cadence next_due last_touch "
+                     "company strength", defaults=(0,))
 
 
 def list_rows(
@@ -178,21 +169,12 @@ def has_goals(db: Database) -> bool:
     return db.value("SELECT 1 FROM goal LIMIT 1") is not None
 
 
-@dataclass(frozen=True)
-class ContactSchedule:
-    """One contact's stored schedule, as `log` and the other commands that change it say."""
-
-    next_due: str | None
-    step: int | None
-    steps: int | None
-    action: str | None
-    cadence_label: str | None
-    every: str | None  # the perpetual interval of a named cadence
-    unresponsive_since: str | None
-    archived: bool
-    paused: bool
-    paused_until: str | None
-    last_touch: str | None
+# One contact's stored schedule, as `log` and the other commands that change it say:
+# dates as ISO text, `every` the perpetual interval of a named cadence, `archived` and
+# `paused` booleans.
+ContactSchedule = namedtuple(
+    "ContactSchedule", "next_due step steps action cadence_label every unresponsive_since "
+    "archived paused paused_until last_touch")
 
 
 def schedule_of(db: Database, contact_id: int, today: date) -> ContactSchedule:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netcadence.errors import Ambiguous, InputError, NotFound
-from netcadence.store import limits, paused
+from netcadence.store import limits
 from netcadence.store.db import Database
+from netcadence.store.paused import STATUS_SQL
 from netcadence.text import clean_line, clean_note, fold, name_words, normalize_tag, slugify
 
 # An address someone can be written to: local@domain, the domain a name with a dot
@@ -18,12 +19,6 @@ from netcadence.text import clean_line, clean_note, fold, name_words, normalize_
 # come through.
 EMAIL_RE = re.compile(
     r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.(?![0-9]+$)[^@\s<>()\[\],;:\".]+$")
-
-STATUS_SQL = (
-    "CASE WHEN c.archived THEN 'archived' "
-    f"WHEN {paused.PAUSED} THEN 'paused' "
-    "WHEN c.unresponsive_since IS NOT NULL THEN 'unresponsive' ELSE 'active' END"
-)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections import namedtuple
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from netcadence.errors import InputError, StoreError
@@ -27,13 +27,12 @@ WRITE_LOCK_KEY = 0x6E63_0001
 MIGRATION_LOCK_KEY = 0x6E63_0002
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where the database is: a SQLite file, or a PostgreSQL server."""
+class Location(namedtuple("Location", "backend url path", defaults=(None,))):
+    """Where the database is: a SQLite file (`backend` "sqlite", its `path`), or a
+    PostgreSQL server (`backend` "postgresql", `path` None); `url` as SQLAlchemy
+    takes it."""
 
-    backend: str
-    url: str
-    path: Path | None = None
+    __slots__ = ()
 
     @property
     def shown(self) -> str:

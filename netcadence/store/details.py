@@ -9,9 +9,9 @@ from netcadence.engine.ledger import LedgerTouch, ledger
 from netcadence.engine.strength import StrengthTouch, parts
 from netcadence.store import paused
 from netcadence.store import touches as touch_store
-from netcadence.store.contacts import STATUS_SQL
 from netcadence.store.db import Database
 from netcadence.store.occasions import days_of
+from netcadence.store.paused import STATUS_SQL
 from netcadence.store.relations import strength_today
 
 

@@ -3,7 +3,8 @@
 A pause (of one contact, or of everyone when it has no contact) is in force on a day
 when it has not been ended and has no end date or ends after that day; a pause
 whose --until date has passed stays in the table but pauses nobody. The engine's
-Pause.in_force says the same of a pause in memory.
+Pause.in_force says the same of a pause in memory. A contact's status (archived,
+paused, unresponsive, active) follows from it.
 """
 
 from __future__ import annotations
@@ -27,3 +28,10 @@ VACATION = (f"SELECT until FROM pause WHERE contact_id IS NULL AND {in_force()} 
             "ORDER BY started_on DESC")
 # A contact's own pause in force on that day (parameters: the contact's id, the day).
 OWN_PAUSE = f"SELECT until FROM pause WHERE contact_id = ? AND {in_force()}"
+# A contact `c`'s status on that day (one parameter): archived, paused, unresponsive
+# or active.
+STATUS_SQL = (
+    "CASE WHEN c.archived THEN 'archived' "
+    f"WHEN {PAUSED} THEN 'paused' "
+    "WHEN c.unresponsive_since IS NOT NULL THEN 'unresponsive' ELSE 'active' END"
+)

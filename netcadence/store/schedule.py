@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netcadence.engine.schedule import (
-    ENGINE_VERSION,
     Cadence,
     Pause,
     Schedule,
@@ -17,6 +16,7 @@ from netcadence.engine.schedule import (
 )
 from netcadence.errors import InputError
 from netcadence.store import cadences as cadence_store
+from netcadence.store import freshness
 from netcadence.store.db import Database
 
 TYPE_CHECKING = False
@@ -96,7 +96,7 @@ def refresh(
     for batch in batches:
         _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll)
     if ids is None:
-        _stamp_engine_version(db)
+        freshness.stamp(db)
 
 
 def _refresh_batch(db, today, batch, cadences, defaults, vacations, enroll) -> None:
@@ -269,24 +269,3 @@ def _enrollments_then(
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _stamp_engine_version(db: Database) -> None:
-    if db.backend == "postgresql":
-        db.run(
-            "INSERT INTO meta (key, value) VALUES ('engine_version', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(ENGINE_VERSION),)
-        )
-    else:
-        db.run(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('engine_version', ?)",
-            (str(ENGINE_VERSION),),
-        )
-
-
-def ensure_current(db: Database, today: date) -> None:
-    """Recompute every schedule once after the engine's rules changed."""
-    stamped = db.value("SELECT value FROM meta WHERE key = 'engine_version'")
-    if stamped != str(ENGINE_VERSION):
-        with db.write():
-            refresh(db, today)

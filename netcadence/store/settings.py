@@ -7,9 +7,9 @@ settings file: see config.py.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
-from netcadence.dates import Duration, parse_duration
+from netcadence.dates import parse_duration
 from netcadence.errors import InputError
 from netcadence.store import limits
 from netcadence.store.db import Database
@@ -25,13 +25,11 @@ WHOLE_NUMBERS = ("capacity", "dormant_days", "sync_max_recipients")
 MOST = 1_000_000  # any whole-number setting: far beyond a real network, within 32 bits
 
 
-@dataclass(frozen=True)
-class NetworkSettings:
-    capacity: int | None = None
-    default_cadence: str | None = None
-    dormant_days: int = 180
-    occasion_lead: Duration = field(default_factory=lambda: Duration(3, "d"))
-    sync_max_recipients: int = 10
+# The values in effect, DEFAULTS filled in: `capacity` (int or None), `default_cadence`
+# (a name or None), `dormant_days` (int), `occasion_lead` (a Duration),
+# `sync_max_recipients` (int).
+NetworkSettings = namedtuple(
+    "NetworkSettings", "capacity default_cadence dormant_days occasion_lead sync_max_recipients")
 
 
 def stored(db: Database) -> dict[str, str]:
@@ -47,7 +45,7 @@ def load(db: Database) -> NetworkSettings:
         capacity=int(values["capacity"]) if "capacity" in values else None,
         default_cadence=values.get("default_cadence"),
         dormant_days=int(values.get("dormant_days", DEFAULTS["dormant_days"])),
-        occasion_lead=parse_duration(values.get("occasion_lead", "3d")),
+        occasion_lead=parse_duration(values.get("occasion_lead", DEFAULTS["occasion_lead"])),
         sync_max_recipients=int(values.get("sync_max_recipients",
                                            DEFAULTS["sync_max_recipients"])),
     )

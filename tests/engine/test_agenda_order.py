@@ -14,10 +14,10 @@ from netcadence.engine.agenda import (
     build_agenda,
     news_since,
     other_row,
+    urgency,
     waiting_if_proposed_before,
     with_other_rows,
 )
-from netcadence.engine.schedule import urgency
 from netcadence.text import fold
 
 TODAY = date(2026, 11, 23)
