@@ -201,10 +201,11 @@ def outcome(session: Session, intro_text: str, text: str) -> None:
     """`intro outcome ID TEXT`: what came of an introduction."""
     from netcadence.render.output import say
 
-    parse_id(intro_text)
+    number = parse_id(intro_text)
     cleaned = " ".join(printable(text).split())
     if not cleaned:
-        raise InputError("say what came of it, e.g. netcadence intro outcome 3 \"they signed\"")
+        raise InputError(f"say what came of it, e.g. netcadence intro outcome {number} "
+                         "\"they signed\"")
     with _changing(session, intro_text, None) as (db, intro, a, b):
         intro_store.set_outcome(db, intro, cleaned)
     say(f"Noted what came of introduction {intro.id} ({_named(a)} and {_named(b)})")

@@ -196,42 +196,84 @@ def install(session: Session, *, at: str | None = None, notify: bool = False,
     command = scheduled_command(session, notify)
     machine = machine or Machine.here()
     when = f"every day at {hour:02d}:{minute:02d}"
-    if machine.platform == "darwin":
-        log = _launchd(machine, command, hour, minute)
-        where = f"what it prints goes to {log}"
-    elif _systemd_runs(machine):
-        _systemd(machine, command, hour, minute)
-        where = f"what it prints goes to the journal (journalctl --user -u {UNIT})"
-    else:
+    if machine.platform != "darwin" and not _systemd_runs(machine):
         _crontab(machine, command, hour, minute, notify)
         return
+    # What install says waits for its end: a scheduler that refuses the files puts them
+    # back as they were, and the error is then the one line said.
+    paths = (*_units(machine), _agent(machine))
+    before = {path: path.read_bytes() if path.exists() else None for path in paths}
+    missing = sorted({folder for path in paths for folder in path.parents
+                      if not folder.exists()}, key=lambda folder: -len(folder.parts))
+    said: list[str] = []
+    try:
+        if machine.platform == "darwin":
+            log = _launchd(machine, command, hour, minute, said)
+            where = f"what it prints goes to {log}"
+        else:
+            _systemd(machine, command, hour, minute, said)
+            where = f"what it prints goes to the journal (journalctl --user -u {UNIT})"
+    except NetcadenceError:
+        _put_back(machine, before, missing)
+        raise
     does = ("shows a desktop notification when something is due" if notify
             else f"prints the digest when something is due; {where}")
+    for line in said:
+        say(line)
     say(f"netcadence remind runs {when} (a morning missed while the computer slept runs "
         f"when it wakes) and {does}. 'netcadence remind uninstall' removes it.")
 
 
-def _write(path: Path, text: str) -> None:
+def _put_back(machine: Machine, before: dict[Path, bytes | None],
+              missing: list[Path]) -> None:
+    """The scheduler's files (and folders) as they were before a failed install, an
+    earlier agent loaded again."""
     from netcadence.atomic import write_file
-    from netcadence.render.output import say
+
+    for path, content in before.items():
+        try:
+            if content is None:
+                path.unlink(missing_ok=True)
+            elif not path.exists() or path.read_bytes() != content:
+                write_file(path, content)
+        except OSError:
+            pass
+    for folder in missing:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    if machine.platform == "darwin":
+        launchctl = machine.find("launchctl")
+        agent = _agent(machine)
+        if launchctl is not None and before[agent] is not None:
+            machine.run([launchctl, "bootstrap", f"gui/{machine.uid}", str(agent)])
+    elif (systemctl := machine.find("systemctl")) is not None:
+        machine.run([systemctl, "--user", "daemon-reload"])
+
+
+def _write(path: Path, text: str, said: list[str]) -> None:
+    from netcadence.atomic import write_file
 
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists()
     write_file(path, text.encode("utf-8"))
-    say(f"{'Replaced' if existed else 'Wrote'} {path}")
+    said.append(f"{'Replaced' if existed else 'Wrote'} {path}")
 
 
-def _ran(machine: Machine, argv: list[str], *, check: bool = True) -> bool:
-    """Run a program, say so; a failure stops with its words when `check`."""
+def _ran(machine: Machine, argv: list[str], *, check: bool = True,
+         said: list[str] | None = None) -> bool:
+    """Run a program, say so (now, or in `said` for later); a failure stops with its
+    words when `check`."""
     from netcadence.render.output import say
 
-    code, said = machine.run(argv)
+    code, words = machine.run(argv)
     shown = " ".join([Path(argv[0]).name, *argv[1:]])
     if code != 0 and check:
-        raise NetcadenceError(f"{shown} failed (exit status {code}{': ' + said if said else ''})"
-                              "; 'netcadence remind uninstall' removes the files written")
+        raise NetcadenceError(f"{shown} failed (exit status {code}{': ' + words if words else ''})"
+                              "; netcadence put its files back as they were")
     if code == 0:
-        say(f"Ran {shown}")
+        (said.append if said is not None else say)(f"Ran {shown}")
     return code == 0
 
 
@@ -257,7 +299,8 @@ def _unit_word(word: str) -> str:
     return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _systemd(machine: Machine, command: list[str], hour: int, minute: int) -> None:
+def _systemd(machine: Machine, command: list[str], hour: int, minute: int,
+            said: list[str]) -> None:
     systemctl = machine.find("systemctl") or "systemctl"
     service, timer = _units(machine)
     _write(service, "\n".join([
@@ -268,7 +311,7 @@ def _systemd(machine: Machine, command: list[str], hour: int, minute: int) -> No
         "Type=oneshot",
         "ExecStart=" + " ".join(_unit_word(word) for word in command),
         "",
-    ]))
+    ]), said)
     _write(timer, "\n".join([
         "[Unit]",
         f"Description=netcadence remind every day at {hour:02d}:{minute:02d}",
@@ -280,9 +323,9 @@ def _systemd(machine: Machine, command: list[str], hour: int, minute: int) -> No
         "[Install]",
         "WantedBy=timers.target",
         "",
-    ]))
-    _ran(machine, [systemctl, "--user", "daemon-reload"])
-    _ran(machine, [systemctl, "--user", "enable", "--now", f"{UNIT}.timer"])
+    ]), said)
+    _ran(machine, [systemctl, "--user", "daemon-reload"], said=said)
+    _ran(machine, [systemctl, "--user", "enable", "--now", f"{UNIT}.timer"], said=said)
 
 
 # launchd --------------------------------------------------------------------------------
@@ -292,7 +335,8 @@ def _agent(machine: Machine) -> Path:
     return machine.home / "Library" / "LaunchAgents" / f"{AGENT}.plist"
 
 
-def _launchd(machine: Machine, command: list[str], hour: int, minute: int) -> Path:
+def _launchd(machine: Machine, command: list[str], hour: int, minute: int,
+             said: list[str]) -> Path:
     """Write and load the agent; the file its output goes to."""
     import plistlib
 
@@ -308,8 +352,8 @@ def _launchd(machine: Machine, command: list[str], hour: int, minute: int) -> Pa
     }).decode("utf-8")
     if agent.exists():  # an earlier install: unloaded first, so that the new one loads
         machine.run([launchctl, "bootout", f"gui/{machine.uid}", str(agent)])
-    _write(agent, text)
-    _ran(machine, [launchctl, "bootstrap", f"gui/{machine.uid}", str(agent)])
+    _write(agent, text, said)
+    _ran(machine, [launchctl, "bootstrap", f"gui/{machine.uid}", str(agent)], said=said)
     return log
 
 

@@ -306,16 +306,33 @@ def test_install_with_no_scheduler_program_at_all(agenda, tmp_path):
     assert "crontab" in out and files_under(tmp_path / "desk" / "home") == []
 
 
-def test_a_failing_systemctl_is_one_line_naming_the_way_back(agenda, nc, desk, tmp_path):
+def test_a_failing_systemctl_is_one_line_and_leaves_no_file(agenda, nc, desk, tmp_path):
     fake_program(desk, "systemctl")
     (desk / "systemctl").write_text(
         (desk / "systemctl").read_text().replace(
             "sys.exit(0)", "sys.exit(4 if 'enable' in sys.argv else 0)"), encoding="utf-8")
     result = nc("remind", "install")
-    assert result.code == 1
-    assert "systemctl --user enable --now netcadence-remind.timer failed (exit status 4)" \
-        in result.err
-    assert "'netcadence remind uninstall' removes the files written" in result.err
+    assert (result.code, result.out) == (1, "")
+    assert result.err == ("netcadence: systemctl --user enable --now netcadence-remind.timer "
+                          "failed (exit status 4); netcadence put its files back as they "
+                          "were\n")
+    assert files_under(tmp_path / "desk" / "home") == []
+    assert not (tmp_path / "desk" / "home" / ".config" / "systemd").exists()
+
+
+def test_a_failing_reinstall_keeps_the_earlier_units(agenda, nc, desk, tmp_path):
+    fake_program(desk, "systemctl")
+    agenda("remind", "install", "--at", "07:00")
+    folder = tmp_path / "desk" / "home" / ".config" / "systemd" / "user"
+    timer = (folder / "netcadence-remind.timer").read_text(encoding="utf-8")
+    fake_program(desk, "systemctl", status=1)
+    (desk / "systemctl").write_text(
+        (desk / "systemctl").read_text().replace(
+            "sys.exit(1)", "sys.exit(1 if 'enable' in sys.argv else 0)"), encoding="utf-8")
+    result = nc("remind", "install", "--at", "09:30")
+    assert (result.code, result.out) == (1, "")
+    assert (folder / "netcadence-remind.timer").read_text(encoding="utf-8") == timer
+    assert "OnCalendar=*-*-* 07:00:00" in timer
 
 
 def test_install_on_macos_writes_a_launchd_agent(agenda, desk, tmp_path, db_url, capsys):
