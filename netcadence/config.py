@@ -2,7 +2,7 @@
 
 Only `me` (your own email addresses) lives here. Network settings (capacity,
 default_cadence, …) belong to a database (store/settings.py); an older netcadence
-kept three of them here, and they move into the first database opened
+kept them here, and any found here move into the first database opened
 (app/settings.py).
 """
 
@@ -14,8 +14,10 @@ from pathlib import Path
 from netcadence.errors import InputError
 
 KEYS = ("me",)
-# What older versions kept in this file and now lives in each database.
-NETWORK_KEYS = ("capacity", "default_cadence", "dormant_days")
+# What older versions kept in this file and now lives in each database: every network
+# setting (store/settings.py KEYS), so that none found here is dropped.
+NETWORK_KEYS = ("capacity", "default_cadence", "dormant_days", "occasion_lead",
+                "sync_max_recipients")
 
 
 def config_path() -> Path:

@@ -248,9 +248,11 @@ class _Path:
     state: dict = field(default_factory=dict)
 
 
-def sync_mail(db: Database, today: date, paths: list[str], options: SyncOptions,
-              progress: Progress = _no_progress) -> SyncReport:
-    """Read mail (mbox, Maildir, folders of messages, .eml) and log the touches it shows."""
+def sync_mail(open_db: Callable[[], Database], today: date, paths: list[str],
+              options: SyncOptions, progress: Progress = _no_progress) -> SyncReport:
+    """Read mail (mbox, Maildir, folders of messages, .eml) and log the touches it shows.
+    The database is opened (and, missing, created) only once every option and path is
+    checked: a wrong one writes nothing, not even an empty database."""
     from netcadence.io import mail
 
     me = my_addresses(options.me)
@@ -258,6 +260,7 @@ def sync_mail(db: Database, today: date, paths: list[str], options: SyncOptions,
     tags = _tags(options)
     sources = _once([mail.open_source(path) for path in paths])  # every path checked first
     report = SyncReport("mail", dry_run=options.dry_run)
+    db = open_db()
 
     def read(collector: _Collector, rules: Rules, stamp: str) -> list[_Path]:
         done = []
@@ -278,10 +281,11 @@ def sync_mail(db: Database, today: date, paths: list[str], options: SyncOptions,
     return _sync(db, today, "mail", me, since, tags, options, report, read)
 
 
-def sync_calendar(db: Database, today: date, paths: list[str], options: SyncOptions,
-                  progress: Progress = _no_progress) -> SyncReport:
+def sync_calendar(open_db: Callable[[], Database], today: date, paths: list[str],
+                  options: SyncOptions, progress: Progress = _no_progress) -> SyncReport:
     """Read calendars (.ics files and folders of them) and log the meetings they show.
-    Calendars are always read whole."""
+    Calendars are always read whole. The database is opened once every option and path
+    is checked (as sync_mail)."""
     from netcadence.io import calendar
 
     me = my_addresses(options.me)
@@ -289,6 +293,7 @@ def sync_calendar(db: Database, today: date, paths: list[str], options: SyncOpti
     tags = _tags(options)
     sources = _once([calendar.open_source(path) for path in paths])
     report = SyncReport("calendar", dry_run=options.dry_run)
+    db = open_db()
 
     def read(collector: _Collector, rules: Rules, stamp: str) -> list[_Path]:
         gathered = calendar.Gathered()

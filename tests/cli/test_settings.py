@@ -121,6 +121,19 @@ def test_an_older_settings_file_moves_into_the_first_database_opened(ok, nc, tmp
     assert ok("--db", other, "show", "zoe", "--json").json()["cadence"] is None
 
 
+def test_every_network_setting_an_older_file_holds_moves_into_the_database(ok, tmp_path):
+    settings_file(tmp_path).write_text(
+        'occasion_lead = "1w"\nsync_max_recipients = 7\nme = "ana@example.com"\n',
+        encoding="utf-8")
+    result = ok("config", "show", "--json")
+    assert result.err == ""
+    assert result.json() == {**NETWORK_DEFAULTS, "occasion_lead": "1w",
+                             "sync_max_recipients": 7, "me": ["ana@example.com"],
+                             "where": WHERE}
+    assert settings_file(tmp_path).read_text(encoding="utf-8") == 'me = "ana@example.com"\n'
+    assert config.NETWORK_KEYS == settings.KEYS
+
+
 def test_the_database_s_own_value_wins_over_an_older_file(ok, tmp_path):
     ok("config", "set", "capacity", "7")
     db = open_database(locate(os.environ["NETCADENCE_DB"]))

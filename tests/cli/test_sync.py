@@ -66,6 +66,23 @@ def test_without_your_addresses_sync_says_how_to_set_them(people, nc, url):
     assert dump_database(url) == before
 
 
+@pytest.mark.parametrize(("args", "expected"), [
+    (("mail", OUTBOX), "config set me"),
+    (("calendar", MEETINGS), "config set me"),
+    (("mail", OUTBOX, "--me", "nobody"), "not an email address"),
+    (("mail", OUTBOX, *ME, "--since", "2026-02-30"), "not a date on the calendar"),
+    (("mail", OUTBOX, *ME, "--tag", "x"), "go with --new"),
+    (("mail", MEETINGS, *ME), "is not mail"),
+    (("calendar", OUTBOX, *ME), "is not a calendar"),
+])
+def test_a_refused_sync_creates_no_database(nc, tmp_path, args, expected):
+    missing = tmp_path / "new" / "netcadence.db"
+    result = nc("--db", missing, "sync", *args)
+    assert result.code == 1 and result.out == "" and expected in result.err
+    assert not missing.exists() and not missing.parent.exists()
+    assert "Traceback" not in result.err
+
+
 def test_your_addresses_from_the_personal_setting(people, tmp_path):
     (tmp_path / "config.toml").write_text('me = "Me@Home.example, me@work.example"\n')
     assert sync(people, "mail", OUTBOX)["added"] == 6
