@@ -357,17 +357,52 @@ def _create_private_file(path: Path) -> bool:
     if path.exists():
         return False
     folder = path.parent
+    made: list[Path] = []
     try:
         missing = [f for f in (folder, *folder.parents) if not f.exists()]
         for created_folder in reversed(missing):  # each one 0700, not only the last
             created_folder.mkdir(mode=0o700, exist_ok=True)
+            made.append(created_folder)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
         return False
     except OSError as error:
         raise StoreError(f"cannot create the database {path}: {error.strerror}") from None
+    _CREATED.append((path, made))
     return True
+
+
+# The database files this process created, with the folders it made for them.
+_CREATED: list[tuple[Path, list[Path]]] = []
+
+
+def forget_empty_new_databases(*, failed: bool = True) -> None:
+    """After a command failed: remove each database file it created that holds nothing
+    (only its schema), and the folders made for it, so that an error writes nothing.
+    Called once the connections are closed; a file that holds any row stays. After a
+    command that succeeded, only forget which files it created."""
+    if not failed:
+        _CREATED.clear()
+    while _CREATED:
+        path, folders = _CREATED.pop()
+        try:
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+            try:
+                tables = [name for (name,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT IN ('alembic_version', 'meta') AND name NOT LIKE 'sqlite_%'")]
+                if any(conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone()
+                       for table in tables):
+                    continue
+            finally:
+                conn.close()
+            for end in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{end}").unlink(missing_ok=True)
+            for folder in reversed(folders):
+                folder.rmdir()
+        except (OSError, sqlite3.Error):  # left as it is: never worse than before
+            continue
 
 
 def _connect_postgresql(location: Location) -> Any:

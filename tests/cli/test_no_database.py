@@ -69,3 +69,40 @@ def test_a_writing_command_creates_it_private(ok, default_location):
     assert stat.S_IMODE(default_location.parent.stat().st_mode) == 0o700
     assert [row["slug"] for row in ok("list", "--json").json()] == ["ana-ruiz"]
     assert "No contacts yet" not in ok("due").out
+
+
+@pytest.mark.parametrize("args", [
+    ("add", "Ana", "--cadence", "bogus"), ("log", "zed", "-c", "email"),
+    ("intro", "ok", "5", "ana"), ("snooze", "zed", "1w"), ("touch", "rm", "5", "--yes"),
+    ("goal", "add", "calls", "--count", "0", "--per", "week"),
+    ("event", "Fintech Night", "--met", "zed"), ("import", "json", "{missing}"),
+])
+def test_a_writing_command_that_fails_leaves_no_database(nc, tmp_path, monkeypatch, args):
+    """It may have created the file before it met the error: an error writes nothing."""
+    path = tmp_path / "nope" / "deeper" / "x.db"
+    monkeypatch.setenv("NETCADENCE_DB", str(path))
+    result = nc(*[str(tmp_path / "none.json") if word == "{missing}" else word
+                  for word in args])
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert not (tmp_path / "nope").exists()
+
+
+def test_a_database_that_holds_something_stays_when_a_later_command_fails(ok, nc, tmp_path,
+                                                                           monkeypatch):
+    path = tmp_path / "x.db"
+    monkeypatch.setenv("NETCADENCE_DB", str(path))
+    ok("add", "Ana Ruiz")
+    assert nc("log", "zed", "-c", "email").code == 1
+    assert [row["slug"] for row in ok("list", "--json").json()] == ["ana-ruiz"]
+
+
+def test_an_empty_database_made_by_an_earlier_command_stays(ok, nc, tmp_path, monkeypatch):
+    """Only what the failing command itself created is taken back."""
+    path = tmp_path / "x.db"
+    monkeypatch.setenv("NETCADENCE_DB", str(path))
+    empty = tmp_path / "empty.csv"
+    empty.write_text("First Name,Last Name,Email Address\n", encoding="utf-8")
+    ok("import", "csv", str(empty), "--map", "name=First Name,email=Email Address")
+    assert path.exists()
+    assert nc("log", "zed", "-c", "email").code == 1
+    assert path.exists() and ok("info", "--json").json()["contacts"] == 0
