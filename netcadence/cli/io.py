@@ -94,6 +94,10 @@ def _run(file: str, records: list[Record], dry_run: bool, tags: list[str] | None
 def _import(file: str, dry_run: bool, tags: list[str] | None, cadence: str | None,
             fill, *, verbose: bool = False, unit: str = "rows") -> None:
     """Run `fill(importer)` in one transaction, rolled back on --dry-run, then report."""
+    if dry_run:
+        from netcadence.store import db as store
+
+        store.dry_run()  # a database created for it is taken back
     db = current().db(create=True)
     summary: Summary | None = None
     try:

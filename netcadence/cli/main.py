@@ -63,13 +63,15 @@ def _guarded(work):
     """Run `work`; netcadence's errors and any other failure become one line and a status."""
     from netcadence.errors import NetcadenceError
 
-    _forget_empty_new_databases(failed=False)  # only what this command creates counts
+    store = sys.modules.get("netcadence.store.db")  # loaded: a database was opened before
+    if store is not None:
+        store.command_starts()  # only the files this command creates count
     try:
         status = work()
-        _forget_empty_new_databases(failed=bool(status))
+        _command_ended(failed=bool(status))
         return status
     except NetcadenceError as error:
-        _forget_empty_new_databases()
+        _command_ended(failed=True)
         _error_line(str(error))
         return error.exit_code
     except (KeyboardInterrupt, BrokenPipeError):
@@ -83,16 +85,17 @@ def _guarded(work):
     except Exception as error:  # a database driver's error, or a bug
         if os.environ.get("NETCADENCE_DEBUG"):
             raise
-        _forget_empty_new_databases()
+        _command_ended(failed=True)
         _error_line(describe_unexpected(error))
         return 1
 
 
-def _forget_empty_new_databases(*, failed: bool = True) -> None:
-    """A command that failed leaves no database it created behind (nothing written)."""
-    db = sys.modules.get("netcadence.store.db")  # not loaded: no database was opened
-    if db is not None:
-        db.forget_empty_new_databases(failed=failed)
+def _command_ended(*, failed: bool) -> None:
+    """A command that failed (an error writes nothing), or a dry run, leaves no database
+    it created that holds nothing."""
+    store = sys.modules.get("netcadence.store.db")  # not loaded: no database was opened
+    if store is not None:
+        store.command_ended(failed=failed)
 
 
 def _dispatch_typer(argv: list[str] | None = None) -> int:

@@ -45,6 +45,10 @@ def _run(kind: str, paths: list[str], me, since, dry_run, new, tag, cadence, jso
                                tags=tuple(tag or ()), cadence=cadence, by=user_name(None),
                                verbose=verbose)
     run = sync.sync_mail if kind == "mail" else sync.sync_calendar
+    if dry_run:
+        from netcadence.store import db as store
+
+        store.dry_run()  # a database created for it is taken back
     report = run(lambda: current().db(create=True), today(), paths, options, _progress)
     summary(report, verbose=verbose, json=json)
 

@@ -369,23 +369,37 @@ def _create_private_file(path: Path) -> bool:
         return False
     except OSError as error:
         raise StoreError(f"cannot create the database {path}: {error.strerror}") from None
-    _CREATED.append((path, made))
+    CREATED.append((path, made))
     return True
 
 
-# The database files this process created, with the folders it made for them.
-_CREATED: list[tuple[Path, list[Path]]] = []
+# The database files the running command created, with the folders it made for them,
+# and whether it is a dry run.
+CREATED: list[tuple[Path, list[Path]]] = []
+_dry_run = False
 
 
-def forget_empty_new_databases(*, failed: bool = True) -> None:
-    """After a command failed: remove each database file it created that holds nothing
-    (only its schema), and the folders made for it, so that an error writes nothing.
-    Called once the connections are closed; a file that holds any row stays. After a
-    command that succeeded, only forget which files it created."""
-    if not failed:
-        _CREATED.clear()
-    while _CREATED:
-        path, folders = _CREATED.pop()
+def command_starts() -> None:
+    global _dry_run
+    CREATED.clear()
+    _dry_run = False
+
+
+def dry_run() -> None:
+    """The running command writes nothing, whatever it does not fail on."""
+    global _dry_run
+    _dry_run = True
+
+
+def command_ended(*, failed: bool) -> None:
+    """After a command that failed, or a dry run: remove each database file it created
+    that holds nothing (only its schema), and the folders made for it, so that it
+    writes nothing. Called once the connections are closed; a file that holds any row
+    stays."""
+    if not (failed or _dry_run):
+        CREATED.clear()
+    while CREATED:
+        path, folders = CREATED.pop()
         try:
             conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
             try:

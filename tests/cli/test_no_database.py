@@ -6,6 +6,8 @@ import stat
 
 import pytest
 
+from tests.helpers import FIXTURES
+
 pytestmark = pytest.mark.sqlite_only
 
 READ_ONLY = [
@@ -96,13 +98,35 @@ def test_a_database_that_holds_something_stays_when_a_later_command_fails(ok, nc
     assert [row["slug"] for row in ok("list", "--json").json()] == ["ana-ruiz"]
 
 
-def test_an_empty_database_made_by_an_earlier_command_stays(ok, nc, tmp_path, monkeypatch):
+def test_an_empty_database_made_before_stays(ok, nc, tmp_path, monkeypatch):
     """Only what the failing command itself created is taken back."""
+    from netcadence.store.db import locate, open_database
+
     path = tmp_path / "x.db"
     monkeypatch.setenv("NETCADENCE_DB", str(path))
-    empty = tmp_path / "empty.csv"
-    empty.write_text("First Name,Last Name,Email Address\n", encoding="utf-8")
-    ok("import", "csv", str(empty), "--map", "name=First Name,email=Email Address")
-    assert path.exists()
+    open_database(locate(str(path))).close()  # made by an earlier version, say
     assert nc("log", "zed", "-c", "email").code == 1
     assert path.exists() and ok("info", "--json").json()["contacts"] == 0
+
+
+@pytest.mark.parametrize("args", [
+    ("import", "csv", "{file}", "--map", "name=Name,email=Email", "--dry-run"),
+    ("sync", "mail", "{mbox}", "--me", "me@home.example", "--dry-run"),
+])
+def test_a_dry_run_leaves_no_database(ok, tmp_path, monkeypatch, args):
+    path = tmp_path / "nope" / "x.db"
+    monkeypatch.setenv("NETCADENCE_DB", str(path))
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Email\nAna Ruiz,ana@example.com\n", encoding="utf-8")
+    mbox = FIXTURES / "mail" / "written" / "outbox.mbox"
+    ok(*[{"{file}": str(people), "{mbox}": str(mbox)}.get(word, word) for word in args])
+    assert not (tmp_path / "nope").exists()
+
+
+def test_an_import_of_nothing_keeps_the_database_it_made(ok, tmp_path, monkeypatch):
+    path = tmp_path / "x.db"
+    monkeypatch.setenv("NETCADENCE_DB", str(path))
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Email\n", encoding="utf-8")
+    ok("import", "csv", str(people), "--map", "name=Name,email=Email")
+    assert ok("export", "json").json()["contacts"] == []
