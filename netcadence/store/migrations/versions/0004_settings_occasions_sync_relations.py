@@ -112,7 +112,7 @@ def upgrade() -> None:
     op.create_index("ix_sync_item_contact_id", "sync_item", ["contact_id"])
 
     # --- relationships --------------------------------------------------------------
-    op.create_index("ix_touch_give_ask", "touch", ["contact_id", "direction", "give", "ask",
+    op.create_index("ix_touch_give_ask", "touch", ["direction", "give", "ask", "contact_id",
                                                    "touched_on"],
                     sqlite_where=sa.text("give OR ask"), postgresql_where=sa.text("give OR ask"))
     op.create_table(
