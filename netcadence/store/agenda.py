@@ -177,11 +177,23 @@ ContactSchedule = namedtuple(
     "archived paused paused_until last_touch")
 
 
+# The perpetual interval of the named cadence that applies to contact c, or NULL when
+# the cadence is an inline duration: a contact's own `monthly` typed inline stays 1m
+# after a cadence named `monthly` is defined, so the label alone does not say which.
+_NAMED_EVERY = (
+    "CASE WHEN c.cadence_mode = 'own' "
+    "THEN (SELECT k.every FROM cadence k WHERE k.id = c.cadence_id) "
+    "ELSE (SELECT k.every FROM contact_tag t JOIN tag_default d ON d.tag_key = t.tag_key "
+    "JOIN cadence k ON k.id = d.cadence_id "
+    "WHERE t.contact_id = c.id AND k.name = c.cadence_label LIMIT 1) END"
+)
+
+
 def schedule_of(db: Database, contact_id: int, today: date) -> ContactSchedule:
     row = db.row(
         "SELECT c.next_due, c.due_step, c.due_steps, c.due_action, c.cadence_label, "
-        "c.unresponsive_since, c.archived, c.last_touch, k.every FROM contact c "
-        "LEFT JOIN cadence k ON k.name = c.cadence_label WHERE c.id = ?", (contact_id,)
+        f"c.unresponsive_since, c.archived, c.last_touch, {_NAMED_EVERY} FROM contact c "
+        "WHERE c.id = ?", (contact_id,)
     )
     if row is None:
         raise NotFound(f"contact {contact_id} does not exist")

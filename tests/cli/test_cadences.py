@@ -289,3 +289,17 @@ def test_list_names_the_tags_a_cadence_is_the_default_of(ok):
     ok("cadence", "tag", "partner", "steady")
     assert cadences(ok)["steady"]["tags"] == ["client", "partner"]
     assert "client, partner" in ok("cadence", "list").out
+
+
+def test_an_inline_duration_keeps_its_interval_in_messages_when_a_cadence_takes_its_name(ok):
+    ok("add", "Hal", "--cadence", "monthly")  # inline: every 1m
+    ok("cadence", "define", "monthly", "--every", "1w")
+    ok("add", "Jo", "--cadence", "monthly")  # the defined one: every 1w
+    assert ok("log", "hal", "-c", "call").out.strip().endswith(
+        "next due 2026-12-23 (cadence monthly)")
+    assert ok("log", "jo", "-c", "call").out.strip().endswith(
+        "next due 2026-11-30 (every 1w, cadence monthly)")
+    ok("cadence", "tag", "weekly-ish", "monthly")
+    ok("edit", "hal", "--tag", "weekly-ish")
+    assert ok("cadence", "set", "hal", "default").out.strip().endswith(
+        "next due 2026-11-30 (every 1w, cadence monthly)")
