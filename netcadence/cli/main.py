@@ -79,6 +79,7 @@ def _guarded(work):
     except OverflowError:  # a value that reaches beyond the calendar (years 1 to 9999)
         if os.environ.get("NETCADENCE_DEBUG"):
             raise
+        _command_ended(failed=True)
         _error_line("a date or number given is out of range: it reaches beyond the calendar "
                     "(years 1 to 9999); give a smaller value")
         return 1

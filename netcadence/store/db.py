@@ -394,14 +394,18 @@ def dry_run() -> None:
 def command_ended(*, failed: bool) -> None:
     """After a command that failed, or a dry run: remove each database file it created
     that holds nothing (only its schema), and the folders made for it, so that it
-    writes nothing. Called once the connections are closed; a file that holds any row
-    stays."""
+    writes nothing. Called once its connections are closed; a file that holds any row
+    stays, and so does one that another process has open (the last connection to
+    close removes the write-ahead log: while it is there, someone else may write)."""
     if not (failed or _dry_run):
         CREATED.clear()
     while CREATED:
         path, folders = CREATED.pop()
+        if Path(f"{path}-wal").exists():
+            continue
         try:
-            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+            # immutable: read the file as it is, creating no log and taking no lock
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
             try:
                 tables = [name for (name,) in conn.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table' "
