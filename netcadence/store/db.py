@@ -270,6 +270,17 @@ class Database:
         self._conn.close()
 
 
+def meta_value(db: Database, key: str) -> str | None:
+    """What the database records of itself under `key` (the meta table), or None."""
+    return db.value("SELECT value FROM meta WHERE key = ?", (key,))
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    """Record `value` under `key` in the meta table (inside the caller's transaction)."""
+    db.run("DELETE FROM meta WHERE key = ?", (key,))
+    db.run("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
 def not_text(error: UnicodeEncodeError) -> InputError:
     """A value no database can hold (a lone surrogate, as a damaged command line or a JSON
     escape gives), met on its way to the database: said in one line, nothing written."""

@@ -9,23 +9,19 @@ from __future__ import annotations
 from datetime import date
 
 from netcadence.engine.version import ENGINE_VERSION
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from netcadence.store.db import Database
+from netcadence.store.db import Database, meta_value, set_meta
 
 _KEY = "engine_version"
 
 
 def stamp(db: Database) -> None:
     """Record that every schedule now follows the current rules (inside a write)."""
-    db.run("DELETE FROM meta WHERE key = ?", (_KEY,))
-    db.run("INSERT INTO meta (key, value) VALUES (?, ?)", (_KEY, str(ENGINE_VERSION)))
+    set_meta(db, _KEY, str(ENGINE_VERSION))
 
 
 def ensure_current(db: Database, today: date) -> None:
     """Recompute every schedule once after the engine's rules changed."""
-    if db.value("SELECT value FROM meta WHERE key = ?", (_KEY,)) != str(ENGINE_VERSION):
+    if meta_value(db, _KEY) != str(ENGINE_VERSION):
         from netcadence.store.schedule import refresh
 
         with db.write():

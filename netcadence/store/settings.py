@@ -12,7 +12,7 @@ from collections import namedtuple
 from netcadence.dates import parse_duration
 from netcadence.errors import InputError
 from netcadence.store import limits
-from netcadence.store.db import Database
+from netcadence.store.db import Database, meta_value, set_meta
 from netcadence.text import clean_line
 
 KEYS = ("capacity", "default_cadence", "dormant_days", "occasion_lead", "sync_max_recipients")
@@ -86,10 +86,9 @@ _FILE_CHECKED = "settings_file_checked"
 
 def file_checked(db: Database) -> bool:
     """Whether this database has already taken what an older settings file held."""
-    return db.value("SELECT 1 FROM meta WHERE key = ?", (_FILE_CHECKED,)) is not None
+    return meta_value(db, _FILE_CHECKED) is not None
 
 
 def mark_file_checked(db: Database) -> None:
     """Record that the settings file was looked at (inside the caller's transaction)."""
-    db.run("DELETE FROM meta WHERE key = ?", (_FILE_CHECKED,))
-    db.run("INSERT INTO meta (key, value) VALUES (?, '1')", (_FILE_CHECKED,))
+    set_meta(db, _FILE_CHECKED, "1")
